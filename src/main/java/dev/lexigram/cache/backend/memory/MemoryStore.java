@@ -1,0 +1,146 @@
+package dev.lexigram.cache.backend.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.store.StoreEvictionListener;
+import dev.lexigram.cache.store.StoreWrite;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link Store} on a Caffeine cache. Atomicity: every conditional write is one
+ * {@code ConcurrentMap.compute} on the key, so compare-and-set is exact. Each entry's expiry
+ * instant is handed to Caffeine's per-entry expiry (read from the same clock the cache layer
+ * uses), so memory is reclaimed without reads; entries Caffeine drops by itself are reported to
+ * the {@link StoreEvictionListener} on the thread that drops them.
+ */
+final class MemoryStore implements Store {
+
+  private final Cache<Object, StoreEntry> cache;
+  private final ConcurrentMap<Object, StoreEntry> map;
+  private final AtomicLong versions = new AtomicLong();
+
+  MemoryStore(Long maxSize, Clock clock, StoreEvictionListener listener) {
+    Caffeine<Object, Object> builder = Caffeine.newBuilder()
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .executor(Runnable::run);
+    if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
+      builder.scheduler(Scheduler.systemScheduler());
+    }
+    if (maxSize != null) {
+      builder.maximumSize(maxSize);
+    }
+    this.cache = builder
+        .expireAfter(new EntryExpiry())
+        .<Object, StoreEntry>evictionListener((key, entry, cause) -> {
+          if (key != null && entry != null && cause != RemovalCause.COLLECTED) {
+            listener.onEvicted(key, entry, cause == RemovalCause.EXPIRED
+                ? StoreEvictionListener.Cause.EXPIRED : StoreEvictionListener.Cause.SIZE);
+          }
+        })
+        .build();
+    this.map = cache.asMap();
+  }
+
+  private StoreEntry newEntry(Object value, long expiresAt) {
+    return new StoreEntry(value, versions.incrementAndGet(), expiresAt);
+  }
+
+  @Override
+  public StoreEntry get(Object key) {
+    return cache.getIfPresent(key);
+  }
+
+  @Override
+  public Map<Object, StoreEntry> getAll(Collection<?> keys) {
+    Map<Object, StoreEntry> result = new HashMap<>(keys.size() * 2);
+    for (Object key : keys) {
+      StoreEntry entry = cache.getIfPresent(key);
+      if (entry != null) {
+        result.put(key, entry);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public StoreEntry put(Object key, Object value, long expiresAt) {
+    StoreEntry entry = newEntry(value, expiresAt);
+    map.put(key, entry);
+    return entry;
+  }
+
+  @Override
+  public void putAll(Map<?, StoreWrite> writes) {
+    writes.forEach((key, write) -> put(key, write.value(), write.expiresAt()));
+  }
+
+  @Override
+  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
+    boolean[] changed = {false};
+    map.compute(key, (k, current) -> {
+      if (!sameVersion(current, expected)) {
+        return current;
+      }
+      changed[0] = true;
+      return (newValue == null) ? null : newEntry(newValue, expiresAt);
+    });
+    return changed[0];
+  }
+
+  @Override
+  public boolean touch(Object key, StoreEntry expected, long expiresAt) {
+    boolean[] changed = {false};
+    map.computeIfPresent(key, (k, current) -> {
+      if (!sameVersion(current, expected)) {
+        return current;
+      }
+      changed[0] = true;
+      return current.withExpiresAt(expiresAt);
+    });
+    return changed[0];
+  }
+
+  private static boolean sameVersion(StoreEntry current, StoreEntry expected) {
+    if (current == null || expected == null) {
+      return current == expected;
+    }
+    return current.version() == expected.version();
+  }
+
+  @Override
+  public StoreEntry remove(Object key) {
+    return map.remove(key);
+  }
+
+  @Override
+  public void removeAll(Collection<?> keys) {
+    cache.invalidateAll(keys);
+  }
+
+  @Override
+  public Iterator<Object> keys() {
+    return map.keySet().iterator();
+  }
+
+  @Override
+  public void clear() {
+    map.clear();
+  }
+
+  @Override
+  public void close() {
+    map.clear();
+    cache.cleanUp();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lexigram.cache.backend.memory;
+
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreEvictionListener;
+import java.time.Clock;
+
+/** Creates memory stores on Caffeine; the one public entry point of this backend. */
+public final class MemoryStores {
+
+  private MemoryStores() {}
+
+  /**
+   * Returns a new memory store.
+   *
+   * @param maxSize the most entries it keeps before evicting, or null for unbounded
+   * @param clock the time source that decides when entries expire
+   * @param listener told about entries the store expires or evicts by itself
+   */
+  public static Store create(Long maxSize, Clock clock, StoreEvictionListener listener) {
+    return new MemoryStore(maxSize, clock, listener);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.lexigram.cache.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One validated entry of {@code cache.backends}: a store that is also a {@code javax.cache.Cache}
+ * of the same name. Instances produced by {@link ConfigLoader} have passed every check described
+ * there; the constructor itself only rejects nulls and out-of-range numbers.
+ *
+ * <p>{@link #toString()} masks the password and any password inside {@code url}.
+ *
+ * @param name the backend's unique name; non-null, not blank
+ * @param type the store behind it; non-null
+ * @param isDefault whether caches without an explicit backend live here
+ * @param maxSize maximum entry count (memory only); null means unbounded
+ * @param defaultTtl time to live of entries written without one; null means no expiry
+ * @param url the Redis URL ({@code redis://}, {@code rediss://}, {@code redis-sentinel://},
+ *     {@code rediss-sentinel://}); null for other types
+ * @param keyPrefix namespace prepended to every key this backend writes; null for none
+ * @param servers memcached {@code host:port} addresses; empty for other types; non-null
+ * @param username user name for Redis ACL or memcached SASL; nullable
+ * @param password password for Redis or memcached SASL; nullable
+ * @param timeout operation timeout; non-null, positive (default 2 s)
+ */
+public record BackendSettings(
+    String name,
+    BackendType type,
+    boolean isDefault,
+    Long maxSize,
+    Duration defaultTtl,
+    String url,
+    String keyPrefix,
+    List<String> servers,
+    String username,
+    String password,
+    Duration timeout) {
+
+  /** The operation timeout used when {@code timeout} is not configured. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * Checks and copies the components.
+   *
+   * @throws NullPointerException if name, type, servers or timeout is null
+   * @throws IllegalArgumentException if name is blank, maxSize is negative, or defaultTtl or
+   *     timeout is not positive
+   */
+  public BackendSettings {
+    requireNonNull(name, "name");
+    requireNonNull(type, "type");
+    servers = List.copyOf(servers);
+    requireNonNull(timeout, "timeout");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("backend name is blank");
+    }
+    if (maxSize != null && maxSize < 0) {
+      throw new IllegalArgumentException("maxSize is negative: " + maxSize);
+    }
+    if (defaultTtl != null && (defaultTtl.isNegative() || defaultTtl.isZero())) {
+      throw new IllegalArgumentException("defaultTtl is not positive: " + defaultTtl);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout is not positive: " + timeout);
+    }
+  }
+
+  /** Returns a description with the password and any password inside the URL masked; never null. */
+  @Override
+  public String toString() {
+    return "BackendSettings[name=" + name + ", type=" + type + ", isDefault=" + isDefault
+        + ", maxSize=" + maxSize + ", defaultTtl=" + defaultTtl + ", url=" + Secrets.maskUrl(url)
+        + ", keyPrefix=" + keyPrefix + ", servers=" + servers + ", username=" + username
+        + ", password=" + (password == null ? null : Secrets.MASK) + ", timeout=" + timeout + "]";
+  }
+}

@@ -1,0 +1,49 @@
+package dev.lexigram.cache.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * One validated entry of {@code cache.caches}: a named cache mapped onto a backend, with its own
+ * settings. YAML: {@code caches: { products: { backend: shared, default_ttl: 300 } }}.
+ *
+ * @param name the cache name (the key under {@code caches:}); non-null, not blank
+ * @param backend the backend it lives on; null means the default backend
+ * @param defaultTtl time to live of entries written without one; null means the backend's
+ *     default (which may itself be none)
+ * @param maxSize maximum entry count (memory backends only); null means the backend's bound
+ * @param statistics whether JCache statistics are enabled (default false)
+ * @param management whether the configuration MXBean is registered (default false)
+ * @param storeByValue true for store-by-value, false for store-by-reference (memory only);
+ *     null means the JCache default (by value)
+ */
+public record CacheSettings(
+    String name,
+    String backend,
+    Duration defaultTtl,
+    Long maxSize,
+    boolean statistics,
+    boolean management,
+    Boolean storeByValue) {
+
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if name is null
+   * @throws IllegalArgumentException if name is blank, maxSize is negative or defaultTtl is not
+   *     positive
+   */
+  public CacheSettings {
+    requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("cache name is blank");
+    }
+    if (maxSize != null && maxSize < 0) {
+      throw new IllegalArgumentException("maxSize is negative: " + maxSize);
+    }
+    if (defaultTtl != null && (defaultTtl.isNegative() || defaultTtl.isZero())) {
+      throw new IllegalArgumentException("defaultTtl is not positive: " + defaultTtl);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lexigram.cache.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The validated {@code cache.service} section: how values are serialized and protected.
+ * {@link #toString()} shows how many signing keys there are, never the keys.
+ *
+ * @param serializer the value serializer; non-null (default {@link SerializerKind#JSON})
+ * @param enableProtection whether stampede protection is on (default true)
+ * @param allowedTypes class names or package globs ({@code com.acme.*} for one package,
+ *     {@code com.acme.**} for its subpackages too) that deserialization may create; non-null,
+ *     empty by default
+ * @param signingKeys HMAC secrets, the first one signs and all verify; each is at least 32 bytes
+ *     as UTF-8, or {@code base64:}-prefixed and at least 32 bytes decoded; non-null, empty by
+ *     default
+ * @param compressionThreshold values at least this many bytes long are compressed; null means
+ *     never compress
+ */
+public record ServiceSettings(
+    SerializerKind serializer,
+    boolean enableProtection,
+    List<String> allowedTypes,
+    List<String> signingKeys,
+    Integer compressionThreshold) {
+
+  /**
+   * Checks and copies the components.
+   *
+   * @throws NullPointerException if serializer, allowedTypes or signingKeys is (or contains) null
+   * @throws IllegalArgumentException if compressionThreshold is negative
+   */
+  public ServiceSettings {
+    requireNonNull(serializer, "serializer");
+    allowedTypes = List.copyOf(allowedTypes);
+    signingKeys = List.copyOf(signingKeys);
+    if (compressionThreshold != null && compressionThreshold < 0) {
+      throw new IllegalArgumentException("compressionThreshold is negative: " + compressionThreshold);
+    }
+  }
+
+  /**
+   * Returns the settings used when {@code cache.service} is absent: JSON, protection on, no
+   * allowed types, no signing keys, no compression; never null.
+   */
+  public static ServiceSettings defaults() {
+    return new ServiceSettings(SerializerKind.JSON, true, List.of(), List.of(), null);
+  }
+
+  /** Returns a description that counts the signing keys instead of showing them; never null. */
+  @Override
+  public String toString() {
+    return "ServiceSettings[serializer=" + serializer + ", enableProtection=" + enableProtection
+        + ", allowedTypes=" + allowedTypes + ", signingKeys=" + signingKeys.size() + " key(s)"
+        + ", compressionThreshold=" + compressionThreshold + "]";
+  }
+}

@@ -1,0 +1,129 @@
+package dev.lexigram.cache.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the {@code cache:} tree into typed settings, key by key: unknown keys, wrong types and
+ * out-of-range numbers fail here, in file order. Rules that relate keys to one another are
+ * {@link SettingsValidator}'s. A single backend becomes the default without saying so.
+ */
+final class SettingsParser {
+  static final String MAX_SIZE_FIX =
+      "set a positive entry count, or remove the key for an unbounded cache";
+  static final String TTL_FIX =
+      "set a positive duration such as 300, 30s or 5m, or remove the key for no expiry";
+  static final String TIMEOUT_FIX =
+      "set a positive duration such as 2s or 500ms, or remove the key for the default of 2s";
+  static final String COMPRESSION_FIX =
+      "set a size in bytes such as 1024, or remove the key to never compress";
+
+  private final ConfigErrors errors;
+
+  SettingsParser(ConfigErrors errors) {
+    this.errors = errors;
+  }
+
+  ParsedSettings parse(ObjectNode cache) {
+    Section root = Section.read(cache, YamlDocument.ROOT_KEY, Reference.ROOT, errors);
+    List<BackendSettings> backends = backends(root);
+    Map<String, CacheSettings> caches = caches(root);
+    Section service =
+        Section.read(root.value("service"), root.path("service"), Reference.SERVICE, errors);
+    Environment environment = root.choice("environment", Environment.class, "environment");
+    return new ParsedSettings(backends, caches, service(service),
+        Objects.requireNonNullElse(environment, Environment.DEVELOPMENT));
+  }
+
+  private List<BackendSettings> backends(Section root) {
+    String path = root.path("backends");
+    JsonNode list = root.value("backends");
+    if (list == null || !list.isArray()) {
+      throw errors.at(path, "expected a list of backends, got "
+          + (list == null ? "null" : Scalars.describe(path, list)),
+          "write each backend as a list item starting with '- name: …', or remove the key for the"
+              + " built-in memory backend");
+    }
+    if (list.isEmpty()) {
+      throw errors.at(path, "no backends declared",
+          "declare at least one backend, or remove the key for the built-in memory backend");
+    }
+    var backends = new ArrayList<BackendSettings>();
+    for (int i = 0; i < list.size(); i++) {
+      Section section = Section.read(list.get(i), path + "[" + i + "]", Reference.BACKEND, errors);
+      backends.add(backend(section));
+    }
+    if (backends.size() == 1 && !backends.get(0).isDefault()) {
+      backends.set(0, asDefault(backends.get(0)));
+    }
+    return backends;
+  }
+
+  private BackendSettings backend(Section s) {
+    String name = s.requiredText("name", "give the backend a unique name, e.g. name: local");
+    BackendType type = s.choice("type", BackendType.class, "backend type");
+    if (type == null) {
+      throw errors.at(s.path("type"), "missing required key 'type'",
+          "add type: with one of " + String.join(", ", Section.names(BackendType.class)));
+    }
+    Duration timeout = s.period("timeout", TIMEOUT_FIX);
+    return new BackendSettings(name, type, s.flag("default", false),
+        s.count("max_size", MAX_SIZE_FIX), s.period("default_ttl", TTL_FIX), s.text("url"),
+        s.text("key_prefix"), s.texts("servers"), s.text("username"), s.text("password"),
+        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout);
+  }
+
+  private static BackendSettings asDefault(BackendSettings b) {
+    return new BackendSettings(b.name(), b.type(), true, b.maxSize(), b.defaultTtl(), b.url(),
+        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout());
+  }
+
+  private Map<String, CacheSettings> caches(Section root) {
+    String path = root.path("caches");
+    JsonNode map = root.value("caches");
+    var caches = new LinkedHashMap<String, CacheSettings>();
+    if (map == null) {
+      return caches;
+    }
+    if (!map.isObject()) {
+      throw errors.at(path, "expected a mapping from cache names to settings, got "
+          + Scalars.describe(path, map), "write caches: { products: { backend: shared, default_ttl: 300 } }");
+    }
+    for (Map.Entry<String, JsonNode> entry : map.properties()) {
+      String name = entry.getKey();
+      if (name.isBlank()) {
+        throw errors.at(path + ".''", "a cache name is blank", "give the cache a name");
+      }
+      Section section = Section.read(entry.getValue(), path + "." + name, Reference.CACHE, errors);
+      caches.put(name, cache(name, section));
+    }
+    return caches;
+  }
+
+  private CacheSettings cache(String name, Section s) {
+    return new CacheSettings(name, s.text("backend"), s.period("default_ttl", TTL_FIX),
+        s.count("max_size", MAX_SIZE_FIX), s.flag("statistics", false), s.flag("management", false),
+        s.optionalFlag("store_by_value"));
+  }
+
+  private ServiceSettings service(Section s) {
+    ServiceSettings defaults = ServiceSettings.defaults();
+    SerializerKind serializer = s.choice("serializer", SerializerKind.class, "serializer");
+    Long threshold = s.count("compression_threshold", COMPRESSION_FIX);
+    if (threshold != null && threshold > Integer.MAX_VALUE) {
+      throw errors.at(s.path("compression_threshold"),
+          "must be at most " + Integer.MAX_VALUE + ", got " + threshold, COMPRESSION_FIX);
+    }
+    return new ServiceSettings(
+        serializer == null ? defaults.serializer() : serializer,
+        s.flag("enable_protection", defaults.enableProtection()),
+        s.texts("allowed_types"), s.texts("signing_keys"),
+        threshold == null ? null : threshold.intValue());
+  }
+}

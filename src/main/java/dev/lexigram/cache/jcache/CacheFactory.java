@@ -1,0 +1,189 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.backend.memory.MemoryStores;
+import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.config.CacheSettings;
+import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
+import dev.lexigram.cache.jcache.integration.ReadThrough;
+import dev.lexigram.cache.jcache.integration.WriteThrough;
+import dev.lexigram.cache.jcache.management.CacheConfigurationBean;
+import dev.lexigram.cache.jcache.management.CacheStatistics;
+import dev.lexigram.cache.jcache.management.JmxRegistration;
+import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
+import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import javax.cache.CacheException;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.Factory;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheWriter;
+
+/**
+ * Builds every collaborator of a cache in one place (STYLE habit 1): it resolves which backend a
+ * cache lives on and which declared settings apply, creates the store, the expiry calculator,
+ * the copier, the loader and writer adapters and the statistics, and registers the MXBeans.
+ */
+final class CacheFactory {
+
+  private final LexigramSettings settings;
+  private final Serializer serializer;
+  private final Clock clock;
+  private final Executor executor;
+
+  CacheFactory(LexigramSettings settings, Serializer serializer, Clock clock, Executor executor) {
+    this.settings = settings;
+    this.serializer = serializer;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  LexigramSettings settings() {
+    return settings;
+  }
+
+  /** Returns whether the configuration declares a cache of this name. */
+  boolean isDeclared(String name) {
+    return settings.caches().containsKey(name) || settings.backend(name).isPresent();
+  }
+
+  Set<String> declaredCacheNames() {
+    Set<String> names = new LinkedHashSet<>();
+    settings.backends().forEach(backend -> names.add(backend.name()));
+    names.addAll(settings.caches().keySet());
+    return Collections.unmodifiableSet(names);
+  }
+
+  <K, V> CacheProxy<K, V> create(CacheManagerImpl manager, String name, CompleteConfiguration<K, V> requested) {
+    LexigramConfiguration<K, V> configuration = new LexigramConfiguration<>(requested);
+    CacheSettings declared = settings.caches().get(name);
+    BackendSettings backend = resolveBackend(name, configuration, declared);
+    applyDeclared(configuration, declared, requested);
+    if (configuration.getBackend() == null) {
+      configuration.setBackend(backend.name());
+    }
+    Duration defaultTtl = (declared != null && declared.defaultTtl() != null) ? declared.defaultTtl() : backend.defaultTtl();
+    Long maxSize = (declared != null && declared.maxSize() != null) ? declared.maxSize() : backend.maxSize();
+
+    EvictionRelay relay = new EvictionRelay();
+    Store store = createStore(backend, maxSize, relay);
+    CacheStatistics statistics = new CacheStatistics();
+    statistics.setEnabled(configuration.isStatisticsEnabled());
+    CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
+        new ExpiryCalculator(expiryPolicy(configuration, defaultTtl)), statistics,
+        configuration.isStoreByValue() ? Copier.serializing(serializer) : Copier.identity(),
+        loader(configuration), writer(configuration), executor);
+    CacheProxy<K, V> cache = new CacheProxy<>(wiring);
+    relay.forwardTo(cache.evictionListener());
+    if (configuration.isManagementEnabled()) {
+      registerConfigurationBean(manager, cache);
+    }
+    if (configuration.isStatisticsEnabled()) {
+      JmxRegistration.register(manager.getURI().toString(), name, MBeanType.CacheStatistics, statistics);
+    }
+    return cache;
+  }
+
+  private BackendSettings resolveBackend(String name, LexigramConfiguration<?, ?> configuration, CacheSettings declared) {
+    String backendName = configuration.getBackend();
+    if (backendName == null && declared != null) {
+      backendName = declared.backend();
+    }
+    if (backendName == null && settings.backend(name).isPresent()) {
+      backendName = name;
+    }
+    if (backendName == null) {
+      return settings.defaultBackend();
+    }
+    String wanted = backendName;
+    return settings.backend(wanted).orElseThrow(() -> new CacheException("Cache '" + name
+        + "' names backend '" + wanted + "', which " + settings.source() + " does not declare. Fix: add a backend named '"
+        + wanted + "' under cache.backends, or name one of " + declaredCacheNames()));
+  }
+
+  /** Declared per-cache switches apply unless the caller's configuration turned them on itself. */
+  private static void applyDeclared(LexigramConfiguration<?, ?> configuration, CacheSettings declared,
+      CompleteConfiguration<?, ?> requested) {
+    if (declared == null) {
+      return;
+    }
+    if (declared.statistics() && !requested.isStatisticsEnabled()) {
+      configuration.setStatisticsEnabled(true);
+    }
+    if (declared.management() && !requested.isManagementEnabled()) {
+      configuration.setManagementEnabled(true);
+    }
+    if (declared.storeByValue() != null && requested.isStoreByValue()) {
+      configuration.setStoreByValue(declared.storeByValue());
+    }
+  }
+
+  private Store createStore(BackendSettings backend, Long maxSize, EvictionRelay relay) {
+    switch (backend.type()) {
+      case MEMORY:
+        return MemoryStores.create(maxSize, clock, relay);
+      default:
+        throw new CacheException("Backend '" + backend.name() + "' is of type " + backend.type()
+            + ", which this version of lexigram-cache cannot open yet. Fix: use type: memory for this backend");
+    }
+  }
+
+  private static ExpiryPolicy expiryPolicy(CompleteConfiguration<?, ?> configuration, Duration defaultTtl) {
+    Factory<ExpiryPolicy> factory = configuration.getExpiryPolicyFactory();
+    ExpiryPolicy policy = (factory == null) ? new EternalExpiryPolicy() : factory.create();
+    if (policy instanceof EternalExpiryPolicy && defaultTtl != null) {
+      return new CreatedExpiryPolicy(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, defaultTtl.toMillis()));
+    }
+    return policy;
+  }
+
+  private static <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration) {
+    Factory<CacheLoader<K, V>> factory = configuration.getCacheLoaderFactory();
+    return (factory == null) ? null : new ReadThrough<>(factory.create());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> WriteThrough<K, V> writer(CompleteConfiguration<K, V> configuration) {
+    Factory<CacheWriter<? super K, ? super V>> factory = configuration.getCacheWriterFactory();
+    if (factory == null || !configuration.isWriteThrough()) {
+      return null;
+    }
+    return new WriteThrough<>(factory.create());
+  }
+
+  void enableManagement(CacheManagerImpl manager, CacheProxy<?, ?> cache, boolean enabled) {
+    cache.liveConfiguration().setManagementEnabled(enabled);
+    if (enabled) {
+      registerConfigurationBean(manager, cache);
+    } else {
+      JmxRegistration.unregister(manager.getURI().toString(), cache.getName(), MBeanType.CacheConfiguration);
+    }
+  }
+
+  void enableStatistics(CacheManagerImpl manager, CacheProxy<?, ?> cache, boolean enabled) {
+    cache.liveConfiguration().setStatisticsEnabled(enabled);
+    cache.statistics().setEnabled(enabled);
+    if (enabled) {
+      JmxRegistration.register(manager.getURI().toString(), cache.getName(), MBeanType.CacheStatistics, cache.statistics());
+    } else {
+      JmxRegistration.unregister(manager.getURI().toString(), cache.getName(), MBeanType.CacheStatistics);
+    }
+  }
+
+  private static void registerConfigurationBean(CacheManagerImpl manager, CacheProxy<?, ?> cache) {
+    JmxRegistration.register(manager.getURI().toString(), cache.getName(), MBeanType.CacheConfiguration,
+        new CacheConfigurationBean(cache.liveConfiguration()));
+  }
+}

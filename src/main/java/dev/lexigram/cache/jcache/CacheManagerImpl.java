@@ -1,0 +1,256 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.LexigramCacheManager;
+import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.jcache.management.JmxRegistration;
+import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
+import dev.lexigram.cache.serial.Serializer;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ForkJoinPool;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.spi.CachingProvider;
+
+/**
+ * The {@link javax.cache.CacheManager} of one (URI, class loader) pair. Caches the configuration
+ * declares (every backend and every {@code caches:} entry) are opened on first use; caches
+ * created at run time live on the default backend unless mapped. Thread-safe: the cache map is
+ * concurrent and opening a cache happens once per name.
+ */
+public final class CacheManagerImpl implements LexigramCacheManager {
+
+  private final CachingProvider provider;
+  private final URI uri;
+  private final ClassLoader classLoader;
+  private final Properties properties;
+  private final CacheFactory factory;
+  private final ConcurrentMap<String, CacheProxy<?, ?>> caches = new ConcurrentHashMap<>();
+  private final Runnable onClose;
+  private volatile boolean closed;
+
+  CacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
+      CacheFactory factory, Runnable onClose) {
+    this.provider = Objects.requireNonNull(provider);
+    this.uri = Objects.requireNonNull(uri);
+    this.classLoader = Objects.requireNonNull(classLoader);
+    this.properties = Objects.requireNonNull(properties);
+    this.factory = Objects.requireNonNull(factory);
+    this.onClose = Objects.requireNonNull(onClose);
+  }
+
+  /**
+   * Opens a manager on the given settings.
+   *
+   * @param clock the time every cache of this manager reads; tests pass a clock they control
+   * @param onClose run once when the manager closes, so the provider forgets it
+   * @throws CacheException if a part of the configuration cannot be opened
+   */
+  public static CacheManagerImpl open(CachingProvider provider, URI uri, ClassLoader classLoader,
+      Properties properties, LexigramSettings settings, Clock clock, Runnable onClose) {
+    Serializer serializer = SerializerSetup.create(settings.service(), classLoader);
+    CacheFactory factory = new CacheFactory(settings, serializer, clock, ForkJoinPool.commonPool());
+    return new CacheManagerImpl(provider, uri, classLoader, properties, factory, onClose);
+  }
+
+  @Override
+  public CachingProvider getCachingProvider() {
+    return provider;
+  }
+
+  @Override
+  public URI getURI() {
+    return uri;
+  }
+
+  @Override
+  public ClassLoader getClassLoader() {
+    return classLoader;
+  }
+
+  @Override
+  public Properties getProperties() {
+    return properties;
+  }
+
+  LexigramSettings settings() {
+    return factory.settings();
+  }
+
+  @Override
+  public String configurationSource() {
+    return factory.settings().source();
+  }
+
+  @Override
+  public Set<String> declaredCacheNames() {
+    return factory.declaredCacheNames();
+  }
+
+  @Override
+  public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String cacheName, C configuration) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    Objects.requireNonNull(configuration, "configuration");
+    CacheProxy<?, ?>[] created = {null};
+    caches.computeIfAbsent(cacheName, name -> {
+      created[0] = factory.create(this, name, complete(configuration));
+      return created[0];
+    });
+    if (created[0] == null) {
+      throw new CacheException("Cache '" + cacheName + "' exists already in cache manager " + uri
+          + "; use getCache(\"" + cacheName + "\") to use it, or destroyCache first to recreate it");
+    }
+    @SuppressWarnings("unchecked")
+    Cache<K, V> cache = (Cache<K, V>) created[0];
+    return cache;
+  }
+
+  private static <K, V> CompleteConfiguration<K, V> complete(Configuration<K, V> configuration) {
+    if (configuration instanceof CompleteConfiguration<K, V> complete) {
+      return complete;
+    }
+    MutableConfiguration<K, V> mutable = new MutableConfiguration<>();
+    mutable.setTypes(configuration.getKeyType(), configuration.getValueType());
+    mutable.setStoreByValue(configuration.isStoreByValue());
+    return mutable;
+  }
+
+  @Override
+  public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
+    requireOpen();
+    Objects.requireNonNull(keyType, "keyType");
+    Objects.requireNonNull(valueType, "valueType");
+    Cache<K, V> cache = getCache(cacheName);
+    if (cache == null) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    CompleteConfiguration<K, V> configuration = cache.getConfiguration(CompleteConfiguration.class);
+    if (configuration.getKeyType() != keyType) {
+      throw new ClassCastException("Cache '" + cacheName + "' has keys of type "
+          + configuration.getKeyType().getName() + ", not " + keyType.getName());
+    }
+    if (configuration.getValueType() != valueType) {
+      throw new ClassCastException("Cache '" + cacheName + "' has values of type "
+          + configuration.getValueType().getName() + ", not " + valueType.getName());
+    }
+    return cache;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V> Cache<K, V> getCache(String cacheName) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    CacheProxy<?, ?> cache = caches.get(cacheName);
+    if (cache == null && factory.isDeclared(cacheName)) {
+      cache = caches.computeIfAbsent(cacheName,
+          name -> factory.create(this, name, new MutableConfiguration<>()));
+    }
+    return (Cache<K, V>) cache;
+  }
+
+  @Override
+  public Iterable<String> getCacheNames() {
+    requireOpen();
+    return Collections.unmodifiableSet(new LinkedHashSet<>(caches.keySet()));
+  }
+
+  @Override
+  public void destroyCache(String cacheName) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    CacheProxy<?, ?> cache = caches.remove(cacheName);
+    if (cache != null) {
+      cache.store().clear();
+      closeCache(cache);
+    }
+  }
+
+  @Override
+  public void enableManagement(String cacheName, boolean enabled) {
+    requireOpen();
+    CacheProxy<?, ?> cache = caches.get(Objects.requireNonNull(cacheName, "cacheName"));
+    if (cache != null) {
+      factory.enableManagement(this, cache, enabled);
+    }
+  }
+
+  @Override
+  public void enableStatistics(String cacheName, boolean enabled) {
+    requireOpen();
+    CacheProxy<?, ?> cache = caches.get(Objects.requireNonNull(cacheName, "cacheName"));
+    if (cache != null) {
+      factory.enableStatistics(this, cache, enabled);
+    }
+  }
+
+  /** Forgets a cache that was closed by its own {@code close()}. */
+  void release(CacheProxy<?, ?> cache) {
+    caches.remove(cache.getName(), cache);
+    unregisterMBeans(cache);
+  }
+
+  private void closeCache(CacheProxy<?, ?> cache) {
+    unregisterMBeans(cache);
+    cache.shutdown();
+    cache.store().close();
+  }
+
+  private void unregisterMBeans(CacheProxy<?, ?> cache) {
+    JmxRegistration.unregister(uri.toString(), cache.getName(), MBeanType.CacheConfiguration);
+    JmxRegistration.unregister(uri.toString(), cache.getName(), MBeanType.CacheStatistics);
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    onClose.run();
+    Closer closer = new Closer("cache manager " + uri);
+    for (CacheProxy<?, ?> cache : caches.values()) {
+      closer.run(() -> closeCache(cache));
+    }
+    caches.clear();
+    closer.finish();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException("The cache manager cannot be unwrapped to " + clazz.getName());
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cache manager " + uri + " is closed");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CacheManagerImpl[" + uri + ", " + factory.settings().source() + "]";
+  }
+}

@@ -1,0 +1,767 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.jcache.event.EventDispatcher;
+import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
+import dev.lexigram.cache.jcache.integration.ReadThrough;
+import dev.lexigram.cache.jcache.integration.WriteThrough;
+import dev.lexigram.cache.jcache.management.CacheStatistics;
+import dev.lexigram.cache.jcache.processor.EntryProcessorEntry;
+import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.store.StoreEvictionListener;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.integration.CompletionListener;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
+import javax.cache.processor.EntryProcessorResult;
+
+/**
+ * The JCache façade over one store: every JSR-107 rule for one cache, applied once for every
+ * backend. It hands events to the {@link EventDispatcher}, counting to {@link CacheStatistics},
+ * copying to a {@link Copier}, expiry arithmetic to the {@link ExpiryCalculator}, loader and
+ * writer calls to {@link ReadThrough} and {@link WriteThrough}; {@link StoreOps} holds the
+ * compare-and-set loops the operations are built from.
+ *
+ * <p>Atomicity: every conditional operation and entry processor reads the entry, decides, and
+ * writes with the store's compare-and-set, retrying on a concurrent change. Writers are called
+ * before the store changes and listeners after it.
+ */
+public class CacheProxy<K, V> implements Cache<K, V> {
+
+  private final String name;
+  private final CacheManagerImpl manager;
+  private final LexigramConfiguration<K, V> configuration;
+  private final StoreOps<K, V> ops;
+  private final Store store;
+  private final Clock clock;
+  private final ExpiryCalculator expiry;
+  private final EventDispatcher<K, V> dispatcher;
+  private final CacheStatistics statistics;
+  private final ReadThrough<K, V> loader;
+  private final ReadThrough<K, V> readThrough;
+  private final WriteThrough<K, V> writeThrough;
+  private final Executor executor;
+  private final TypeCheck typeCheck;
+  private volatile boolean closed;
+
+  CacheProxy(CacheWiring<K, V> wiring) {
+    this.name = Objects.requireNonNull(wiring.name());
+    this.manager = Objects.requireNonNull(wiring.manager());
+    this.configuration = Objects.requireNonNull(wiring.configuration());
+    this.store = Objects.requireNonNull(wiring.store());
+    this.clock = Objects.requireNonNull(wiring.clock());
+    this.expiry = Objects.requireNonNull(wiring.expiry());
+    this.statistics = Objects.requireNonNull(wiring.statistics());
+    this.executor = Objects.requireNonNull(wiring.executor());
+    this.loader = wiring.loader();
+    this.readThrough = configuration.isReadThrough() ? loader : null;
+    this.writeThrough = wiring.writeThrough();
+    this.dispatcher = new EventDispatcher<>(this, executor);
+    this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
+    this.ops = new StoreOps<>(store, clock, expiry, dispatcher, statistics, wiring.copier());
+    for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
+      dispatcher.register(listener);
+    }
+  }
+
+  /** Returns the listener the store reports its own evictions to. */
+  StoreEvictionListener evictionListener() {
+    return ops::onEvicted;
+  }
+
+  CacheStatistics statistics() {
+    return statistics;
+  }
+
+  LexigramConfiguration<K, V> liveConfiguration() {
+    return configuration;
+  }
+
+  Store store() {
+    return store;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public V get(K key) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    long start = statistics.start();
+    long now = clock.millis();
+    StoreEntry entry = ops.live(key, now);
+    V value;
+    if (entry == null) {
+      statistics.recordMisses(1);
+      value = (readThrough == null) ? null : loadAndStore(key, now);
+    } else {
+      statistics.recordHits(1);
+      ops.touchOnAccess(key, entry, now);
+      value = ops.valueOf(entry);
+    }
+    statistics.recordGetTime(start);
+    return value;
+  }
+
+  private V loadAndStore(K key, long now) {
+    V loaded = readThrough.load(key);
+    if (loaded == null) {
+      return null;
+    }
+    typeCheck.value(loaded);
+    ops.storeLoaded(key, loaded, now, /* replaceExisting= */ false);
+    return loaded;
+  }
+
+  @Override
+  public Map<K, V> getAll(Set<? extends K> keys) {
+    requireOpen();
+    requireNoNullKeys(keys);
+    long start = statistics.start();
+    long now = clock.millis();
+    Map<K, V> result = new LinkedHashMap<>();
+    Set<K> missing = new LinkedHashSet<>();
+    for (K key : keys) {
+      StoreEntry entry = ops.live(key, now);
+      if (entry == null) {
+        missing.add(key);
+      } else {
+        ops.touchOnAccess(key, entry, now);
+        result.put(key, ops.valueOf(entry));
+      }
+    }
+    statistics.recordHits(result.size());
+    statistics.recordMisses(missing.size());
+    if (readThrough != null && !missing.isEmpty()) {
+      Map<K, V> loaded = readThrough.loadAll(missing);
+      loaded.forEach((key, value) -> {
+        ops.storeLoaded(key, value, now, false);
+        result.put(key, value);
+      });
+    }
+    statistics.recordGetTime(start);
+    return result;
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    return ops.live(key, clock.millis()) != null;
+  }
+
+  @Override
+  public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
+    requireOpen();
+    requireNoNullKeys(keys);
+    CompletionListener done = (listener == null) ? NoCompletionListener.INSTANCE : listener;
+    if (loader == null) {
+      done.onCompletion();
+      return;
+    }
+    executor.execute(() -> {
+      try {
+        Set<K> toLoad = new LinkedHashSet<>();
+        long now = clock.millis();
+        for (K key : keys) {
+          if (replaceExistingValues || ops.live(key, now) == null) {
+            toLoad.add(key);
+          }
+        }
+        if (!toLoad.isEmpty()) {
+          Map<K, V> loaded = loader.loadAll(toLoad);
+          long loadedAt = clock.millis();
+          loaded.forEach((key, value) -> ops.storeLoaded(key, value, loadedAt, replaceExistingValues));
+        }
+        done.onCompletion();
+      } catch (Exception e) {
+        done.onException(e);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public void put(K key, V value) {
+    requireOpen();
+    typeCheck.entry(key, value);
+    long start = statistics.start();
+    if (writeThrough != null) {
+      writeThrough.write(new EntryImpl<>(key, value));
+    }
+    if (ops.put(key, value, clock.millis()) != StoreOps.NOT_STORED) {
+      statistics.recordPuts(1);
+    }
+    statistics.recordPutTime(start);
+  }
+
+  @Override
+  public V getAndPut(K key, V value) {
+    requireOpen();
+    typeCheck.entry(key, value);
+    long start = statistics.start();
+    if (writeThrough != null) {
+      writeThrough.write(new EntryImpl<>(key, value));
+    }
+    Object previous = ops.put(key, value, clock.millis());
+    if (previous != StoreOps.NOT_STORED) {
+      statistics.recordPuts(1);
+    }
+    V old = ops.previousValue(previous);
+    if (old == null) {
+      statistics.recordMisses(1);
+    } else {
+      statistics.recordHits(1);
+    }
+    statistics.recordGetTime(start);
+    statistics.recordPutTime(start);
+    return old;
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map) {
+    requireOpen();
+    Objects.requireNonNull(map, "map");
+    Map<K, V> entries = new LinkedHashMap<>();
+    map.forEach((key, value) -> {
+      typeCheck.entry(key, value);
+      entries.put(key, value);
+    });
+    long start = statistics.start();
+    CacheException failure = null;
+    Set<K> failed = Set.of();
+    if (writeThrough != null && !entries.isEmpty()) {
+      List<Cache.Entry<K, V>> toWrite = new ArrayList<>();
+      entries.forEach((key, value) -> toWrite.add(new EntryImpl<>(key, value)));
+      WriteThrough.Outcome<K> outcome = writeThrough.writeAll(toWrite);
+      failure = outcome.failure();
+      failed = outcome.failedKeys();
+    }
+    long now = clock.millis();
+    int stored = 0;
+    for (Map.Entry<K, V> entry : entries.entrySet()) {
+      if (!failed.contains(entry.getKey())
+          && ops.put(entry.getKey(), entry.getValue(), now) != StoreOps.NOT_STORED) {
+        stored++;
+      }
+    }
+    statistics.recordPuts(stored);
+    statistics.recordPutTime(start);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value) {
+    requireOpen();
+    typeCheck.entry(key, value);
+    long start = statistics.start();
+    long now = clock.millis();
+    boolean written = false;
+    while (true) {
+      StoreEntry current = ops.live(key, now);
+      if (current != null) {
+        statistics.recordHits(1);
+        statistics.recordPutTime(start);
+        return false;
+      }
+      if (writeThrough != null && !written) {
+        writeThrough.write(new EntryImpl<>(key, value));
+        written = true;
+      }
+      int outcome = ops.create(key, value, now);
+      if (outcome != StoreOps.CONFLICT) {
+        statistics.recordMisses(1);
+        if (outcome == StoreOps.STORED) {
+          statistics.recordPuts(1);
+        }
+        statistics.recordPutTime(start);
+        return true;
+      }
+    }
+  }
+
+  @Override
+  public boolean remove(K key) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    long start = statistics.start();
+    if (writeThrough != null) {
+      writeThrough.delete(key);
+    }
+    boolean removed = ops.remove(key, clock.millis()) != null;
+    if (removed) {
+      statistics.recordRemovals(1);
+    }
+    statistics.recordRemoveTime(start);
+    return removed;
+  }
+
+  @Override
+  public boolean remove(K key, V oldValue) {
+    requireOpen();
+    typeCheck.entry(key, oldValue);
+    long start = statistics.start();
+    long now = clock.millis();
+    while (true) {
+      StoreEntry current = ops.live(key, now);
+      if (current == null) {
+        statistics.recordMisses(1);
+        statistics.recordRemoveTime(start);
+        return false;
+      }
+      V currentValue = ops.valueOf(current);
+      if (!currentValue.equals(oldValue)) {
+        statistics.recordHits(1);
+        ops.touchOnAccess(key, current, now);
+        statistics.recordRemoveTime(start);
+        return false;
+      }
+      if (writeThrough != null) {
+        writeThrough.delete(key);
+      }
+      if (ops.removeIfSame(key, current, currentValue)) {
+        statistics.recordHits(1);
+        statistics.recordRemovals(1);
+        statistics.recordRemoveTime(start);
+        return true;
+      }
+    }
+  }
+
+  @Override
+  public V getAndRemove(K key) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    long start = statistics.start();
+    if (writeThrough != null) {
+      writeThrough.delete(key);
+    }
+    V old = ops.remove(key, clock.millis());
+    if (old == null) {
+      statistics.recordMisses(1);
+    } else {
+      statistics.recordHits(1);
+      statistics.recordRemovals(1);
+    }
+    statistics.recordGetTime(start);
+    statistics.recordRemoveTime(start);
+    return old;
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    requireOpen();
+    typeCheck.entry(key, oldValue);
+    typeCheck.value(newValue);
+    long start = statistics.start();
+    long now = clock.millis();
+    boolean written = false;
+    while (true) {
+      StoreEntry current = ops.live(key, now);
+      if (current == null) {
+        statistics.recordMisses(1);
+        statistics.recordPutTime(start);
+        return false;
+      }
+      V currentValue = ops.valueOf(current);
+      if (!currentValue.equals(oldValue)) {
+        statistics.recordHits(1);
+        ops.touchOnAccess(key, current, now);
+        statistics.recordPutTime(start);
+        return false;
+      }
+      if (writeThrough != null && !written) {
+        writeThrough.write(new EntryImpl<>(key, newValue));
+        written = true;
+      }
+      if (ops.update(key, current, currentValue, newValue, now)) {
+        statistics.recordHits(1);
+        statistics.recordPuts(1);
+        statistics.recordPutTime(start);
+        return true;
+      }
+    }
+  }
+
+  @Override
+  public boolean replace(K key, V value) {
+    return getAndReplace(key, value, /* countGetTime= */ false) != null;
+  }
+
+  @Override
+  public V getAndReplace(K key, V value) {
+    return getAndReplace(key, value, /* countGetTime= */ true);
+  }
+
+  private V getAndReplace(K key, V value, boolean countGetTime) {
+    requireOpen();
+    typeCheck.entry(key, value);
+    long start = statistics.start();
+    long now = clock.millis();
+    boolean written = false;
+    while (true) {
+      StoreEntry current = ops.live(key, now);
+      if (current == null) {
+        statistics.recordMisses(1);
+        if (countGetTime) {
+          statistics.recordGetTime(start);
+        }
+        return null;
+      }
+      V currentValue = ops.valueOf(current);
+      if (writeThrough != null && !written) {
+        writeThrough.write(new EntryImpl<>(key, value));
+        written = true;
+      }
+      if (ops.update(key, current, currentValue, value, now)) {
+        statistics.recordHits(1);
+        statistics.recordPuts(1);
+        if (countGetTime) {
+          statistics.recordGetTime(start);
+        }
+        statistics.recordPutTime(start);
+        return currentValue;
+      }
+    }
+  }
+
+  @Override
+  public void removeAll(Set<? extends K> keys) {
+    requireOpen();
+    requireNoNullKeys(keys);
+    removeKeys(new LinkedHashSet<>(keys));
+  }
+
+  @Override
+  public void removeAll() {
+    requireOpen();
+    Set<K> keys = new LinkedHashSet<>();
+    long now = clock.millis();
+    for (Iterator<Object> it = store.keys(); it.hasNext(); ) {
+      @SuppressWarnings("unchecked")
+      K key = (K) it.next();
+      if (ops.live(key, now) != null) {
+        keys.add(key);
+      }
+    }
+    removeKeys(keys);
+  }
+
+  private void removeKeys(Set<K> keys) {
+    long start = statistics.start();
+    CacheException failure = null;
+    Set<K> failed = Set.of();
+    if (writeThrough != null && !keys.isEmpty()) {
+      WriteThrough.Outcome<K> outcome = writeThrough.deleteAll(keys);
+      failure = outcome.failure();
+      failed = outcome.failedKeys();
+    }
+    long now = clock.millis();
+    int removed = 0;
+    for (K key : keys) {
+      if (!failed.contains(key) && ops.remove(key, now) != null) {
+        removed++;
+      }
+    }
+    statistics.recordRemovals(removed);
+    statistics.recordRemoveTime(start);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public void clear() {
+    requireOpen();
+    store.clear();
+  }
+
+  // ---------------------------------------------------------------- entry processors
+
+  @Override
+  public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(processor, "processor");
+    typeCheck.key(key);
+    long now = clock.millis();
+    while (true) {
+      StoreEntry current = ops.live(key, now);
+      V currentValue = (current == null) ? null : ops.valueOf(current);
+      EntryProcessorEntry<K, V> entry = new EntryProcessorEntry<>(key, currentValue, readThrough);
+      T result;
+      try {
+        result = processor.process(entry, arguments);
+      } catch (EntryProcessorException e) {
+        throw e;
+      } catch (Exception | Error e) {
+        throw new EntryProcessorException(e);
+      }
+      if (applyProcessed(key, current, currentValue, entry, now)) {
+        if (entry.existed()) {
+          statistics.recordHits(1);
+        } else {
+          statistics.recordMisses(1);
+        }
+        return result;
+      }
+    }
+  }
+
+  /** Applies what the processor did; returns false if the entry changed meanwhile. */
+  private boolean applyProcessed(K key, StoreEntry current, V currentValue, EntryProcessorEntry<K, V> entry, long now) {
+    V value = entry.currentValue();
+    switch (entry.action()) {
+      case NONE:
+        return true;
+      case READ:
+        ops.touchOnAccess(key, current, now);
+        return true;
+      case LOADED:
+        typeCheck.value(value);
+        ops.create(key, value, now); // a value stored meanwhile by another caller wins over the loaded one
+        return true;
+      case CREATED:
+        typeCheck.value(value);
+        if (writeThrough != null) {
+          writeThrough.write(new EntryImpl<>(key, value));
+        }
+        int created = ops.create(key, value, now);
+        if (created == StoreOps.CONFLICT) {
+          return false;
+        }
+        if (created == StoreOps.STORED) {
+          statistics.recordPuts(1);
+        }
+        return true;
+      case UPDATED:
+        typeCheck.value(value);
+        if (writeThrough != null) {
+          writeThrough.write(new EntryImpl<>(key, value));
+        }
+        if (!ops.update(key, current, currentValue, value, now)) {
+          return false;
+        }
+        statistics.recordPuts(1);
+        return true;
+      case REMOVED:
+        if (writeThrough != null) {
+          writeThrough.delete(key);
+        }
+        if (current == null) {
+          return true;
+        }
+        if (!ops.removeIfSame(key, current, currentValue)) {
+          return false;
+        }
+        statistics.recordRemovals(1);
+        return true;
+      default:
+        throw new IllegalStateException("Unknown action " + entry.action());
+    }
+  }
+
+  @Override
+  public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys,
+      EntryProcessor<K, V, T> processor, Object... arguments) {
+    requireOpen();
+    requireNoNullKeys(keys);
+    Objects.requireNonNull(processor, "processor");
+    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+    for (K key : keys) {
+      try {
+        T result = invoke(key, processor, arguments);
+        if (result != null) {
+          results.put(key, () -> result);
+        }
+      } catch (EntryProcessorException e) {
+        results.put(key, () -> {
+          throw e;
+        });
+      } catch (RuntimeException e) {
+        EntryProcessorException wrapped = new EntryProcessorException(e);
+        results.put(key, () -> {
+          throw wrapped;
+        });
+      }
+    }
+    return results;
+  }
+
+  // ---------------------------------------------------------------- iteration
+
+  @Override
+  public Iterator<Cache.Entry<K, V>> iterator() {
+    requireOpen();
+    return new EntryIterator();
+  }
+
+  private final class EntryIterator implements Iterator<Cache.Entry<K, V>> {
+    private final Iterator<Object> keys = store.keys();
+    private EntryImpl<K, V> next;
+    private EntryImpl<K, V> last;
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && keys.hasNext()) {
+        @SuppressWarnings("unchecked")
+        K key = (K) keys.next();
+        long now = clock.millis();
+        StoreEntry entry = ops.live(key, now);
+        if (entry != null) {
+          ops.touchOnAccess(key, entry, now);
+          statistics.recordHits(1);
+          next = new EntryImpl<>(ops.keyOut(key), ops.valueOf(entry));
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Cache.Entry<K, V> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      last = next;
+      next = null;
+      return last;
+    }
+
+    @Override
+    public void remove() {
+      if (last == null) {
+        throw new IllegalStateException("next() was not called, or remove() was called already");
+      }
+      requireOpen();
+      K key = last.getKey();
+      last = null;
+      long start = statistics.start();
+      if (writeThrough != null) {
+        writeThrough.delete(key);
+      }
+      if (ops.remove(key, clock.millis()) != null) {
+        statistics.recordRemovals(1);
+      }
+      statistics.recordRemoveTime(start);
+    }
+  }
+
+  // ---------------------------------------------------------------- listeners, config, lifecycle
+
+  @Override
+  public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
+    requireOpen();
+    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
+    dispatcher.register(listenerConfiguration);
+    configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
+  }
+
+  @Override
+  public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
+    requireOpen();
+    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
+    if (dispatcher.deregister(listenerConfiguration)) {
+      configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
+    }
+  }
+
+  @Override
+  public <C extends Configuration<K, V>> C getConfiguration(Class<C> clazz) {
+    LexigramConfiguration<K, V> copy = new LexigramConfiguration<>(configuration);
+    if (clazz.isInstance(copy)) {
+      return clazz.cast(copy);
+    }
+    throw new IllegalArgumentException("The configuration of cache '" + name + "' is not a " + clazz.getName());
+  }
+
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  @Override
+  public CacheManager getCacheManager() {
+    return manager;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException("Cache '" + name + "' cannot be unwrapped to " + clazz.getName());
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    manager.release(this);
+    shutdown();
+  }
+
+  /** Closes the cache's resources without telling the manager; a second call does nothing. */
+  void shutdown() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    Closer closer = new Closer("cache '" + name + "'");
+    closer.run(dispatcher::close);
+    closer.close(expiry.policy());
+    if (loader != null) {
+      closer.close(loader.loader());
+    }
+    if (writeThrough != null) {
+      closer.close(writeThrough.writer());
+    }
+    closer.finish();
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cache '" + name + "' is closed");
+    }
+  }
+
+  private static void requireNoNullKeys(Set<?> keys) {
+    Objects.requireNonNull(keys, "keys");
+    for (Object key : keys) {
+      Objects.requireNonNull(key, "a key in the set is null");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CacheProxy[" + name + "]";
+  }
+}

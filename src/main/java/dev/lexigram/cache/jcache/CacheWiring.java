@@ -1,0 +1,25 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
+import dev.lexigram.cache.jcache.integration.ReadThrough;
+import dev.lexigram.cache.jcache.integration.WriteThrough;
+import dev.lexigram.cache.jcache.management.CacheStatistics;
+import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.store.Store;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** Every collaborator of one cache, built by {@link CacheFactory} and handed to the proxy. */
+record CacheWiring<K, V>(
+    String name,
+    CacheManagerImpl manager,
+    LexigramConfiguration<K, V> configuration,
+    Store store,
+    Clock clock,
+    ExpiryCalculator expiry,
+    CacheStatistics statistics,
+    Copier copier,
+    ReadThrough<K, V> loader,
+    WriteThrough<K, V> writeThrough,
+    Executor executor) {}

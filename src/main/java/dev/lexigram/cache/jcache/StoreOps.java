@@ -1,0 +1,184 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.jcache.event.EventDispatcher;
+import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
+import dev.lexigram.cache.jcache.management.CacheStatistics;
+import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.store.StoreEvictionListener;
+import java.time.Clock;
+
+/**
+ * The compare-and-set steps every cache operation is built from: read a live entry (expiring
+ * it if its instant has passed), create, update, remove, touch. Each step that changes the store
+ * publishes its event after the change. Values are copied in and out through the {@link Copier}
+ * (identity for store-by-reference).
+ */
+final class StoreOps<K, V> {
+
+  /** {@link #put} result: the value was not stored (its creation expiry was zero). */
+  static final Object NOT_STORED = new Object();
+  static final int STORED = 0;
+  static final int SKIPPED = 1;
+  static final int CONFLICT = 2;
+
+  private final Store store;
+  private final Clock clock;
+  private final ExpiryCalculator expiry;
+  private final EventDispatcher<K, V> dispatcher;
+  private final CacheStatistics statistics;
+  private final Copier copier;
+
+  StoreOps(Store store, Clock clock, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
+      CacheStatistics statistics, Copier copier) {
+    this.store = store;
+    this.clock = clock;
+    this.expiry = expiry;
+    this.dispatcher = dispatcher;
+    this.statistics = statistics;
+    this.copier = copier;
+  }
+
+  /** Returns the entry if present and not expired; an expired one is removed and published. */
+  StoreEntry live(Object key, long now) {
+    StoreEntry entry = store.get(key);
+    if (entry != null && entry.isExpired(now)) {
+      expire(key, entry);
+      return null;
+    }
+    return entry;
+  }
+
+  private void expire(Object key, StoreEntry entry) {
+    if (store.compareAndSet(key, entry, null, 0L) && dispatcher.hasListeners()) {
+      dispatcher.publishExpired(keyOut(key), valueOf(entry));
+    }
+  }
+
+  /** Applies the policy's access expiry to an entry that was just read. */
+  void touchOnAccess(Object key, StoreEntry entry, long now) {
+    long expiresAt = expiry.onAccess(now);
+    if (expiresAt != ExpiryCalculator.UNCHANGED && expiresAt != entry.expiresAt()) {
+      store.touch(key, entry, expiresAt);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  V valueOf(StoreEntry entry) {
+    return copier.copy((V) entry.value());
+  }
+
+  @SuppressWarnings("unchecked")
+  K keyOut(Object storedKey) {
+    return copier.copy((K) storedKey);
+  }
+
+  /**
+   * Writes the value whether or not the key is present.
+   *
+   * @return {@link #NOT_STORED}, the previous entry, or null if the key was absent
+   */
+  Object put(K key, V value, long now) {
+    while (true) {
+      StoreEntry current = live(key, now);
+      if (current == null) {
+        int outcome = create(key, value, now);
+        if (outcome == SKIPPED) {
+          return NOT_STORED;
+        } else if (outcome == STORED) {
+          return null;
+        }
+      } else if (update(key, current, null, value, now)) {
+        return current;
+      }
+    }
+  }
+
+  /** Returns the value of a {@link #put} result's previous entry, or null. */
+  V previousValue(Object putResult) {
+    return (putResult instanceof StoreEntry entry) ? valueOf(entry) : null;
+  }
+
+  /** Creates the entry if the key is absent: {@link #STORED}, {@link #SKIPPED} or {@link #CONFLICT}. */
+  int create(K key, V value, long now) {
+    long expiresAt = expiry.onCreation(now);
+    if (expiresAt <= now) {
+      return SKIPPED;
+    }
+    if (!store.compareAndSet(copier.copy(key), null, copier.copy(value), expiresAt)) {
+      return CONFLICT;
+    }
+    dispatcher.publishCreated(key, value);
+    return STORED;
+  }
+
+  /**
+   * Replaces the current entry's value; returns false if the entry changed meanwhile.
+   *
+   * @param currentValue the current value if the caller has it already, or null
+   */
+  boolean update(K key, StoreEntry current, V currentValue, V value, long now) {
+    long expiresAt = expiry.onUpdate(now);
+    if (expiresAt == ExpiryCalculator.UNCHANGED) {
+      expiresAt = current.expiresAt();
+    }
+    if (!store.compareAndSet(key, current, copier.copy(value), expiresAt)) {
+      return false;
+    }
+    if (dispatcher.hasListeners()) {
+      dispatcher.publishUpdated(key, currentValue == null ? valueOf(current) : currentValue, value);
+    }
+    return true;
+  }
+
+  /** Removes the key; returns the value it had, or null if absent or expired. */
+  V remove(K key, long now) {
+    while (true) {
+      StoreEntry current = store.get(key);
+      if (current == null) {
+        return null;
+      }
+      if (current.isExpired(now)) {
+        expire(key, current);
+        return null;
+      }
+      if (store.compareAndSet(key, current, null, 0L)) {
+        V old = valueOf(current);
+        dispatcher.publishRemoved(key, old);
+        return old;
+      }
+    }
+  }
+
+  /** Removes the entry if it is still the given one. */
+  boolean removeIfSame(K key, StoreEntry current, V currentValue) {
+    if (!store.compareAndSet(key, current, null, 0L)) {
+      return false;
+    }
+    dispatcher.publishRemoved(key, currentValue);
+    return true;
+  }
+
+  /** Stores a value that came from the loader: no writer, a created or updated event. */
+  void storeLoaded(K key, V value, long now, boolean replaceExisting) {
+    if (replaceExisting) {
+      put(key, value, now);
+    } else {
+      create(key, value, now);
+    }
+  }
+
+  /** Handles an entry the store removed by itself. */
+  void onEvicted(Object key, StoreEntry entry, StoreEvictionListener.Cause cause) {
+    if (cause == StoreEvictionListener.Cause.SIZE) {
+      statistics.recordEvictions(1);
+    } else if (dispatcher.hasListeners()) {
+      dispatcher.publishExpired(keyOut(key), valueOf(entry));
+    }
+  }
+
+  long now() {
+    return clock.millis();
+  }
+}

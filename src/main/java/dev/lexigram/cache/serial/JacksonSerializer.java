@@ -1,0 +1,105 @@
+package dev.lexigram.cache.serial;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The JSON format: Jackson with class-name type ids wherever the declared type is not final
+ * ({@link AllowlistTypeResolverBuilder}), never unchecked default typing. The root value is written
+ * as {@code Object}, so its class travels with it. {@code java.time} values are ISO-8601 strings
+ * (zoned values keep their zone id); records and beans go through their accessors.
+ *
+ * <p>Known limit of JSON: map keys in untyped positions (a root {@code Map}, or a {@code Map<Object, ?>})
+ * come back as strings. Thread-safe: the reader and writer are immutable.
+ */
+final class JacksonSerializer implements Serializer {
+
+  static final String NAME = "json";
+
+  private static final String FIX =
+      "make it a record or a bean with a default constructor, or choose serializer: java / kryo";
+
+  private final ObjectWriter writer;
+  private final ObjectReader reader;
+
+  JacksonSerializer(TypeAllowlist allowlist, ClassLoader classLoader) {
+    ObjectMapper mapper = JsonMapper.builder()
+        .typeFactory(TypeFactory.defaultInstance().withClassLoader(classLoader)) // before modules add to it
+        .addModule(new JavaTimeModule())
+        .addModule(new Jdk8Module())
+        .addModule(new JdkTypesModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // entries may outlive a field
+        .setDefaultTyping(new AllowlistTypeResolverBuilder(allowlist))
+        .build();
+    this.writer = mapper.writerFor(Object.class);
+    this.reader = mapper.readerFor(Object.class);
+  }
+
+  @Override
+  public byte[] serialize(Object value) {
+    Objects.requireNonNull(value, "value");
+    try {
+      return writer.writeValueAsBytes(value);
+    } catch (IOException | RuntimeException e) {
+      SerializationException own = Failures.findOwn(e);
+      if (own != null) {
+        throw own;
+      }
+      throw Failures.notWritable(NAME, failingClass(e, value.getClass()), Failures.shortMessage(e), e, FIX);
+    }
+  }
+
+  @Override
+  public Object deserialize(byte[] payload) {
+    Objects.requireNonNull(payload, "payload");
+    Object value;
+    try {
+      value = reader.readValue(payload);
+    } catch (IOException | RuntimeException e) {
+      SerializationException own = Failures.findOwn(e);
+      if (own != null) {
+        throw own;
+      }
+      if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
+        throw Failures.notReadable(NAME, definition.getType().getRawClass().getName(), e, FIX);
+      }
+      throw Failures.corrupt(NAME, "not a JSON payload of this serializer", e);
+    }
+    if (value == null) {
+      throw Failures.corrupt(NAME, "the payload holds null", null);
+    }
+    return value;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  private static String failingClass(Exception e, Class<?> valueClass) {
+    if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
+      return definition.getType().getRawClass().getName();
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      Object from = mapping.getPath().get(mapping.getPath().size() - 1).getFrom();
+      if (from != null) {
+        return from.getClass().getName();
+      }
+    }
+    return valueClass.getName();
+  }
+}

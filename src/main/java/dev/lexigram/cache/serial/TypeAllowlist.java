@@ -1,0 +1,139 @@
+package dev.lexigram.cache.serial;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The classes a serializer may write and read: a fixed set of JDK value and collection types plus
+ * user patterns ({@code com.acme.Order}, {@code com.acme.*} for one package, {@code com.acme.**}
+ * for a package and its sub-packages). Arrays are allowed when their component type is; an enum
+ * constant with a body counts as its enum. Immutable and thread-safe.
+ */
+final class TypeAllowlist {
+
+  /** The configuration key users extend; named in every TYPE_NOT_ALLOWED message. */
+  static final String CONFIG_KEY = "cache.service.allowed_types";
+
+  private static final Pattern VALID = Pattern.compile(
+      "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\.\\*\\*?)?");
+
+  private static final Set<String> BUILT_IN = Set.copyOf(List.of(
+      "java.lang.Boolean", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+      "java.lang.Float", "java.lang.Double", "java.lang.Character", "java.lang.String",
+      "java.lang.Number", "java.lang.Enum", "java.lang.Object",
+      "java.util.Map$Entry", // HashMap checks a Map.Entry[] against the filter while reading
+      BigDecimal.class.getName(), BigInteger.class.getName(), UUID.class.getName(),
+      "java.util.Optional", "java.util.Date",
+      "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
+      "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
+      "java.util.Arrays$ArrayList", "java.util.CollSer",
+      "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$ListN",
+      "java.util.ImmutableCollections$Set12", "java.util.ImmutableCollections$SetN",
+      "java.util.ImmutableCollections$Map1", "java.util.ImmutableCollections$MapN",
+      "java.util.Collections$UnmodifiableCollection", "java.util.Collections$UnmodifiableList",
+      "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableSet",
+      "java.util.Collections$UnmodifiableSortedSet", "java.util.Collections$UnmodifiableNavigableSet",
+      "java.util.Collections$UnmodifiableMap", "java.util.Collections$UnmodifiableSortedMap",
+      "java.util.Collections$UnmodifiableNavigableMap",
+      "java.util.Collections$EmptyList", "java.util.Collections$EmptySet", "java.util.Collections$EmptyMap",
+      "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
+      "java.util.Collections$SingletonMap"));
+
+  private final Set<String> exact;
+  private final List<String> packages;
+  private final List<String> packageTrees;
+
+  private TypeAllowlist(Set<String> exact, List<String> packages, List<String> packageTrees) {
+    this.exact = Set.copyOf(exact);
+    this.packages = List.copyOf(packages);
+    this.packageTrees = List.copyOf(packageTrees);
+  }
+
+  /**
+   * Returns an allowlist of the built-in types plus {@code patterns}.
+   *
+   * @throws IllegalArgumentException naming a pattern that is not a class name, {@code pkg.*} or
+   *     {@code pkg.**}; a bare {@code *} or {@code **} is refused because it would allow every class
+   */
+  static TypeAllowlist of(Collection<String> patterns) {
+    Set<String> exact = new HashSet<>();
+    List<String> packages = new ArrayList<>();
+    List<String> trees = new ArrayList<>();
+    for (String raw : patterns) {
+      String pattern = raw.strip();
+      if (!VALID.matcher(pattern).matches()) {
+        throw new IllegalArgumentException("Invalid allowed type pattern \"" + raw + "\" in " + CONFIG_KEY
+            + ": use a class name (com.acme.Order), a package (com.acme.*) or a package tree (com.acme.**)");
+      }
+      if (pattern.endsWith(".**")) {
+        trees.add(pattern.substring(0, pattern.length() - 2));
+      } else if (pattern.endsWith(".*")) {
+        packages.add(pattern.substring(0, pattern.length() - 1));
+      } else {
+        exact.add(pattern);
+      }
+    }
+    return new TypeAllowlist(exact, packages, trees);
+  }
+
+  /** Returns whether {@code type} may be written and read. */
+  boolean allows(Class<?> type) {
+    Class<?> c = type;
+    while (c.isArray()) {
+      c = c.getComponentType();
+    }
+    if (c.isPrimitive()) {
+      return true;
+    }
+    if (Enum.class.isAssignableFrom(c) && !c.isEnum() && c != Enum.class) {
+      c = c.getSuperclass(); // the body of an enum constant
+    }
+    if (c.isEnum() && c.getName().startsWith("java.")) {
+      return true;
+    }
+    return allowsPlainName(c.getName());
+  }
+
+  /**
+   * Returns false if a class of this binary name is certainly not allowed, so that it need not be
+   * loaded; true means the name is allowed or (for {@code java.*} enums) the loaded class decides.
+   */
+  boolean mayAllow(String binaryName) {
+    String name = componentName(binaryName);
+    return name == null || allowsPlainName(name) || name.startsWith("java.");
+  }
+
+  /** Returns whether the name (no array) is built in or matches a user pattern. */
+  private boolean allowsPlainName(String name) {
+    if (BUILT_IN.contains(name) || exact.contains(name) || isJavaTimeValue(name)) {
+      return true;
+    }
+    int dot = name.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : name.substring(0, dot + 1);
+    return packages.contains(pkg) || packageTrees.stream().anyMatch(name::startsWith);
+  }
+
+  private static boolean isJavaTimeValue(String name) {
+    return name.startsWith("java.time.") && name.indexOf('.', "java.time.".length()) < 0;
+  }
+
+  /** Returns the element class name of an array's binary name, the name itself, or null for primitives. */
+  private static String componentName(String binaryName) {
+    int dims = 0;
+    while (dims < binaryName.length() && binaryName.charAt(dims) == '[') {
+      dims++;
+    }
+    if (dims == 0) {
+      return binaryName;
+    }
+    String element = binaryName.substring(dims);
+    return element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : null;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.lexigram.cache.store;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The storage SPI under the JCache layer (version {@value #SPI_VERSION}). A backend implements
+ * only this; every JSR-107 rule (expiry policies, loaders, writers, listeners, statistics) lives
+ * above it. Keys and values are in their stored form, chosen by the cache layer.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>Every single-key operation is atomic for its key.
+ *   <li>Entries are returned even when their expiry instant has passed; the cache layer decides
+ *       what an expired entry means. A store may also drop expired entries on its own.
+ *   <li>{@link #compareAndSet} compares the entry's {@link StoreEntry#version() version}; it is
+ *       the basis of every conditional operation and entry processor above.
+ *   <li>Every failure is a {@link StoreException}; nothing else escapes.
+ * </ul>
+ */
+public interface Store extends AutoCloseable {
+
+  /** The version of this SPI; raised when an operation's meaning changes. */
+  int SPI_VERSION = 1;
+
+  /** Returns the entry for the key, or null if there is none. */
+  StoreEntry get(Object key);
+
+  /** Returns the entries present for the given keys; absent keys are missing from the map. */
+  Map<Object, StoreEntry> getAll(Collection<?> keys);
+
+  /** Writes the value unconditionally and returns the new entry. */
+  StoreEntry put(Object key, Object value, long expiresAt);
+
+  /** Writes every value unconditionally. */
+  void putAll(Map<?, StoreWrite> writes);
+
+  /**
+   * Replaces the entry only if the current one has the expected version.
+   *
+   * @param expected the entry read before, or null to require that the key is absent
+   * @param newValue the value to write, or null to remove the mapping
+   * @param expiresAt the new entry's expiry instant (ignored when removing)
+   * @return whether the store changed
+   */
+  boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt);
+
+  /** Sets a new expiry instant on the entry if its version is still the expected one. */
+  boolean touch(Object key, StoreEntry expected, long expiresAt);
+
+  /** Removes the mapping and returns the entry it had, or null. */
+  StoreEntry remove(Object key);
+
+  /** Removes the mappings of the given keys. */
+  void removeAll(Collection<?> keys);
+
+  /** Returns an iterator over the keys present; it tolerates concurrent changes. */
+  Iterator<Object> keys();
+
+  /** Removes every mapping of this store without telling anyone. */
+  void clear();
+
+  /** Releases the store's resources. A second call does nothing. */
+  @Override
+  void close();
+}

@@ -1,0 +1,148 @@
+package dev.lexigram.cache.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lexigram.cache.testing.CacheFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryExpiredListener;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
+import javax.cache.management.CacheStatisticsMXBean;
+import org.junit.jupiter.api.Test;
+
+/** Expiry policies evaluated against an injected clock: no sleeping, exact instants. */
+class CacheExpiryTest {
+
+  private static javax.cache.expiry.Duration seconds(long n) {
+    return new javax.cache.expiry.Duration(TimeUnit.SECONDS, n);
+  }
+
+  private static MutableConfiguration<String, String> config() {
+    return new MutableConfiguration<String, String>().setTypes(String.class, String.class).setStatisticsEnabled(true);
+  }
+
+  @Test
+  void created_entryExpiresAtCreationPlusDuration() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config().setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(seconds(10))));
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofMillis(9_999));
+      assertThat(cache.get("k")).isEqualTo("v");
+      cache.put("k", "v2"); // an update does not extend a created-expiry entry
+      fixture.clock().advance(Duration.ofMillis(1));
+      assertThat(cache.get("k")).isNull();
+      assertThat(cache.containsKey("k")).isFalse();
+    }
+  }
+
+  @Test
+  void accessed_readExtendsLife() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config().setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(seconds(10))));
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofSeconds(8));
+      assertThat(cache.get("k")).isEqualTo("v");
+      fixture.clock().advance(Duration.ofSeconds(8));
+      assertThat(cache.get("k")).isEqualTo("v");
+      fixture.clock().advance(Duration.ofSeconds(10));
+      assertThat(cache.get("k")).isNull();
+    }
+  }
+
+  @Test
+  void modified_updateExtendsLife_readDoesNot() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config().setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(seconds(10))));
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofSeconds(8));
+      cache.put("k", "v2");
+      fixture.clock().advance(Duration.ofSeconds(8));
+      assertThat(cache.get("k")).isEqualTo("v2");
+      fixture.clock().advance(Duration.ofSeconds(2));
+      assertThat(cache.get("k")).isNull();
+    }
+  }
+
+  @Test
+  void touched_readOrWriteExtendsLife() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config().setExpiryPolicyFactory(TouchedExpiryPolicy.factoryOf(seconds(10))));
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofSeconds(9));
+      assertThat(cache.get("k")).isEqualTo("v");
+      fixture.clock().advance(Duration.ofSeconds(9));
+      cache.put("k", "v2");
+      fixture.clock().advance(Duration.ofSeconds(9));
+      assertThat(cache.get("k")).isEqualTo("v2");
+    }
+  }
+
+  @Test
+  void zeroCreationDuration_valueIsNeverStoredNorCounted() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config()
+          .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ZERO)));
+      cache.put("k", "v");
+      assertThat(cache.containsKey("k")).isFalse();
+      assertThat(cache.unwrap(CacheProxy.class).statistics().getCachePuts()).isZero();
+    }
+  }
+
+  @Test
+  void expiredEntry_publishesOneExpiredEventWithOldValue() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      List<String> expired = new CopyOnWriteArrayList<>();
+      MutableConfiguration<String, String> configuration = config()
+          .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(seconds(1)));
+      configuration.addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
+          FactoryBuilder.factoryOf(new RecordingExpiredListener(expired)), null, true, true));
+      Cache<String, String> cache = fixture.cache("c", configuration);
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofSeconds(2));
+      assertThat(cache.get("k")).isNull();
+      assertThat(cache.get("k")).isNull();
+      assertThat(expired).containsExactly("k=v");
+      CacheStatisticsMXBean statistics = cache.unwrap(CacheProxy.class).statistics();
+      assertThat(statistics.getCacheMisses()).isEqualTo(2);
+      assertThat(statistics.getCacheEvictions()).isZero();
+    }
+  }
+
+  @Test
+  void backendDefaultTtl_appliesWhenConfigurationHasNoPolicy() {
+    var settings = dev.lexigram.cache.config.ConfigLoader.load(null, getClass().getClassLoader(),
+        java.util.Map.of("LEX_CACHE__BACKENDS__0__DEFAULT_TTL", "30"), new java.util.Properties());
+    try (CacheFixture fixture = new CacheFixture(settings)) {
+      Cache<String, String> cache = fixture.cache("c", config());
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofSeconds(29));
+      assertThat(cache.get("k")).isEqualTo("v");
+      fixture.clock().advance(Duration.ofSeconds(1));
+      assertThat(cache.get("k")).isNull();
+    }
+  }
+
+  /** Records expired events as key=oldValue. */
+  static final class RecordingExpiredListener implements CacheEntryExpiredListener<String, String>, java.io.Serializable {
+    private final transient List<String> sink;
+
+    RecordingExpiredListener(List<String> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+      events.forEach(event -> sink.add(event.getKey() + "=" + event.getOldValue()));
+    }
+  }
+}
