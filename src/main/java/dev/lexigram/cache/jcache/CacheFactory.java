@@ -77,13 +77,14 @@ final class CacheFactory {
     Duration defaultTtl = (declared != null && declared.defaultTtl() != null) ? declared.defaultTtl() : backend.defaultTtl();
     Long maxSize = (declared != null && declared.maxSize() != null) ? declared.maxSize() : backend.maxSize();
 
+    ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
-    Store store = createStore(backend, maxSize, relay);
+    Store store = createStore(backend, maxSize, relay, !expiry.isEternal());
     CacheStatistics statistics = new CacheStatistics();
     statistics.setEnabled(configuration.isStatisticsEnabled());
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
-        new ExpiryCalculator(expiryPolicy(configuration, defaultTtl)), statistics,
-        configuration.isStoreByValue() ? Copier.serializing(serializer) : Copier.identity(),
+        expiry, statistics,
+        configuration.isStoreByValue() ? new StoreByValueCopier(name, Copier.serializing(serializer)) : Copier.identity(),
         loader(configuration), writer(configuration), executor);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     relay.forwardTo(cache.evictionListener());
@@ -130,10 +131,10 @@ final class CacheFactory {
     }
   }
 
-  private Store createStore(BackendSettings backend, Long maxSize, EvictionRelay relay) {
+  private Store createStore(BackendSettings backend, Long maxSize, EvictionRelay relay, boolean entriesExpire) {
     switch (backend.type()) {
       case MEMORY:
-        return MemoryStores.create(maxSize, clock, relay);
+        return MemoryStores.create(maxSize, clock, relay, entriesExpire);
       default:
         throw new CacheException("Backend '" + backend.name() + "' is of type " + backend.type()
             + ", which this version of lexigram-cache cannot open yet. Fix: use type: memory for this backend");

@@ -60,6 +60,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   private final WriteThrough<K, V> writeThrough;
   private final Executor executor;
   private final TypeCheck typeCheck;
+  private final boolean eternal;
   private volatile boolean closed;
 
   CacheProxy(CacheWiring<K, V> wiring) {
@@ -75,6 +76,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     this.readThrough = configuration.isReadThrough() ? loader : null;
     this.writeThrough = wiring.writeThrough();
     this.dispatcher = new EventDispatcher<>(this, executor);
+    this.eternal = expiry.isEternal();
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
     this.ops = new StoreOps<>(store, clock, expiry, dispatcher, statistics, wiring.copier());
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
@@ -106,7 +108,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     Objects.requireNonNull(key, "key");
     long start = statistics.start();
-    long now = clock.millis();
+    long now = now();
     StoreEntry entry = ops.live(key, now);
     V value;
     if (entry == null) {
@@ -136,7 +138,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireNoNullKeys(keys);
     long start = statistics.start();
-    long now = clock.millis();
+    long now = now();
     Map<K, V> result = new LinkedHashMap<>();
     Set<K> missing = new LinkedHashSet<>();
     for (K key : keys) {
@@ -165,7 +167,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   public boolean containsKey(K key) {
     requireOpen();
     Objects.requireNonNull(key, "key");
-    return ops.live(key, clock.millis()) != null;
+    return ops.live(key, now()) != null;
   }
 
   @Override
@@ -180,7 +182,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     executor.execute(() -> {
       try {
         Set<K> toLoad = new LinkedHashSet<>();
-        long now = clock.millis();
+        long now = now();
         for (K key : keys) {
           if (replaceExistingValues || ops.live(key, now) == null) {
             toLoad.add(key);
@@ -188,7 +190,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
         }
         if (!toLoad.isEmpty()) {
           Map<K, V> loaded = loader.loadAll(toLoad);
-          long loadedAt = clock.millis();
+          long loadedAt = now();
           loaded.forEach((key, value) -> ops.storeLoaded(key, value, loadedAt, replaceExistingValues));
         }
         done.onCompletion();
@@ -208,7 +210,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     if (writeThrough != null) {
       writeThrough.write(new EntryImpl<>(key, value));
     }
-    if (ops.put(key, value, clock.millis()) != StoreOps.NOT_STORED) {
+    if (ops.put(key, value, now()) != StoreOps.NOT_STORED) {
       statistics.recordPuts(1);
     }
     statistics.recordPutTime(start);
@@ -222,7 +224,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     if (writeThrough != null) {
       writeThrough.write(new EntryImpl<>(key, value));
     }
-    Object previous = ops.put(key, value, clock.millis());
+    Object previous = ops.put(key, value, now());
     if (previous != StoreOps.NOT_STORED) {
       statistics.recordPuts(1);
     }
@@ -256,7 +258,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
       failure = outcome.failure();
       failed = outcome.failedKeys();
     }
-    long now = clock.millis();
+    long now = now();
     int stored = 0;
     for (Map.Entry<K, V> entry : entries.entrySet()) {
       if (!failed.contains(entry.getKey())
@@ -276,7 +278,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     typeCheck.entry(key, value);
     long start = statistics.start();
-    long now = clock.millis();
+    long now = now();
     boolean written = false;
     while (true) {
       StoreEntry current = ops.live(key, now);
@@ -309,7 +311,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     if (writeThrough != null) {
       writeThrough.delete(key);
     }
-    boolean removed = ops.remove(key, clock.millis()) != null;
+    boolean removed = ops.remove(key, now()) != null;
     if (removed) {
       statistics.recordRemovals(1);
     }
@@ -322,7 +324,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     typeCheck.entry(key, oldValue);
     long start = statistics.start();
-    long now = clock.millis();
+    long now = now();
     while (true) {
       StoreEntry current = ops.live(key, now);
       if (current == null) {
@@ -357,7 +359,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     if (writeThrough != null) {
       writeThrough.delete(key);
     }
-    V old = ops.remove(key, clock.millis());
+    V old = ops.remove(key, now());
     if (old == null) {
       statistics.recordMisses(1);
     } else {
@@ -375,7 +377,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     typeCheck.entry(key, oldValue);
     typeCheck.value(newValue);
     long start = statistics.start();
-    long now = clock.millis();
+    long now = now();
     boolean written = false;
     while (true) {
       StoreEntry current = ops.live(key, now);
@@ -418,7 +420,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     typeCheck.entry(key, value);
     long start = statistics.start();
-    long now = clock.millis();
+    long now = now();
     boolean written = false;
     while (true) {
       StoreEntry current = ops.live(key, now);
@@ -457,7 +459,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   public void removeAll() {
     requireOpen();
     Set<K> keys = new LinkedHashSet<>();
-    long now = clock.millis();
+    long now = now();
     for (Iterator<Object> it = store.keys(); it.hasNext(); ) {
       @SuppressWarnings("unchecked")
       K key = (K) it.next();
@@ -477,7 +479,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
       failure = outcome.failure();
       failed = outcome.failedKeys();
     }
-    long now = clock.millis();
+    long now = now();
     int removed = 0;
     for (K key : keys) {
       if (!failed.contains(key) && ops.remove(key, now) != null) {
@@ -505,7 +507,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(processor, "processor");
     typeCheck.key(key);
-    long now = clock.millis();
+    long now = now();
     while (true) {
       StoreEntry current = ops.live(key, now);
       V currentValue = (current == null) ? null : ops.valueOf(current);
@@ -627,7 +629,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
       while (next == null && keys.hasNext()) {
         @SuppressWarnings("unchecked")
         K key = (K) keys.next();
-        long now = clock.millis();
+        long now = now();
         StoreEntry entry = ops.live(key, now);
         if (entry != null) {
           ops.touchOnAccess(key, entry, now);
@@ -660,7 +662,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
       if (writeThrough != null) {
         writeThrough.delete(key);
       }
-      if (ops.remove(key, clock.millis()) != null) {
+      if (ops.remove(key, now()) != null) {
         statistics.recordRemovals(1);
       }
       statistics.recordRemoveTime(start);
@@ -745,6 +747,11 @@ public class CacheProxy<K, V> implements Cache<K, V> {
       closer.close(writeThrough.writer());
     }
     closer.finish();
+  }
+
+  /** Returns the current time, or 0 when no entry of this cache can ever expire (saves a clock read). */
+  private long now() {
+    return eternal ? 0L : clock.millis();
   }
 
   private void requireOpen() {

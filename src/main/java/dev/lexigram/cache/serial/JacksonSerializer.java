@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -74,8 +75,9 @@ final class JacksonSerializer implements Serializer {
       if (own != null) {
         throw own;
       }
-      if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
-        throw Failures.notReadable(NAME, definition.getType().getRawClass().getName(), e, FIX);
+      Class<?> uncreatable = uncreatableClass(e);
+      if (uncreatable != null) {
+        throw Failures.notReadable(NAME, uncreatable.getName(), e, FIX);
       }
       throw Failures.corrupt(NAME, "not a JSON payload of this serializer", e);
     }
@@ -88,6 +90,18 @@ final class JacksonSerializer implements Serializer {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Returns the class Jackson could not instantiate (no usable creator, abstract), or null. */
+  private static Class<?> uncreatableClass(Exception e) {
+    if (e instanceof InvalidDefinitionException definition && definition.getType() != null) {
+      return definition.getType().getRawClass();
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+        && mismatch.getOriginalMessage().startsWith("Cannot construct instance of")) {
+      return mismatch.getTargetType();
+    }
+    return null;
   }
 
   private static String failingClass(Exception e, Class<?> valueClass) {

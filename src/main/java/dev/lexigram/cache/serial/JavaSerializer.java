@@ -57,9 +57,10 @@ final class JavaSerializer implements Serializer {
   public Object deserialize(byte[] payload) {
     Objects.requireNonNull(payload, "payload");
     AllowlistInputFilter filter = new AllowlistInputFilter(allowlist, OptionalValue.class);
-    try (FilteringInputStream in = new FilteringInputStream(new ByteArrayInputStream(payload), filter, classLoader)) {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(payload);
+    try (FilteringInputStream in = new FilteringInputStream(bytes, filter, classLoader)) {
       Object value = in.readObject();
-      if (in.read() != -1) {
+      if (bytes.available() > 0) {
         throw Failures.corrupt(NAME, "bytes follow the serialized object", null);
       }
       if (value == null) {
@@ -92,6 +93,7 @@ final class JavaSerializer implements Serializer {
   /** Refuses classes outside the allowlist as they are written; swaps Optional for its stand-in. */
   private static final class CheckingOutputStream extends ObjectOutputStream {
     private final TypeAllowlist allowlist;
+    private boolean failing;
 
     CheckingOutputStream(OutputStream out, TypeAllowlist allowlist) throws IOException {
       super(out);
@@ -101,6 +103,12 @@ final class JavaSerializer implements Serializer {
 
     @Override
     protected Object replaceObject(Object obj) {
+      if (obj instanceof IOException) {
+        failing = true; // a failed writeObject writes its exception into the stream we discard
+      }
+      if (failing) {
+        return obj;
+      }
       if (obj instanceof Optional<?> optional) {
         return new OptionalValue(optional.orElse(null));
       }

@@ -1,7 +1,6 @@
 package dev.lexigram.cache.serial;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
@@ -64,7 +63,7 @@ final class KryoSerializer implements Serializer {
         throw Failures.corrupt(NAME, "bytes follow the serialized object", null);
       }
       pool.free(kryo);
-    } catch (KryoException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (RuntimeException e) { // crafted input breaks Kryo, and our rebuilds, in many ways
       SerializationException own = Failures.findOwn(e);
       throw own != null ? own : Failures.corrupt(NAME, "not a Kryo payload readable here", e);
     }

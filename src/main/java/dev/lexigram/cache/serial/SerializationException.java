@@ -26,6 +26,7 @@ public final class SerializationException extends RuntimeException {
     MISSING_DEPENDENCY
   }
 
+  /** Why serialization failed; never null. */
   private final Reason reason;
 
   /**

@@ -30,18 +30,18 @@ final class MemoryStore implements Store {
   private final ConcurrentMap<Object, StoreEntry> map;
   private final AtomicLong versions = new AtomicLong();
 
-  MemoryStore(Long maxSize, Clock clock, StoreEvictionListener listener) {
-    Caffeine<Object, Object> builder = Caffeine.newBuilder()
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .executor(Runnable::run);
-    if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
-      builder.scheduler(Scheduler.systemScheduler());
+  MemoryStore(Long maxSize, Clock clock, StoreEvictionListener listener, boolean entriesExpire) {
+    Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
+    if (entriesExpire) {
+      builder.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).expireAfter(new EntryExpiry());
+      if (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) {
+        builder.scheduler(Scheduler.systemScheduler());
+      }
     }
     if (maxSize != null) {
       builder.maximumSize(maxSize);
     }
     this.cache = builder
-        .expireAfter(new EntryExpiry())
         .<Object, StoreEntry>evictionListener((key, entry, cause) -> {
           if (key != null && entry != null && cause != RemovalCause.COLLECTED) {
             listener.onEvicted(key, entry, cause == RemovalCause.EXPIRED

@@ -15,8 +15,10 @@ public final class MemoryStores {
    * @param maxSize the most entries it keeps before evicting, or null for unbounded
    * @param clock the time source that decides when entries expire
    * @param listener told about entries the store expires or evicts by itself
+   * @param entriesExpire false when every entry is eternal, which spares Caffeine the per-entry
+   *     expiry bookkeeping on each read
    */
-  public static Store create(Long maxSize, Clock clock, StoreEvictionListener listener) {
-    return new MemoryStore(maxSize, clock, listener);
+  public static Store create(Long maxSize, Clock clock, StoreEvictionListener listener, boolean entriesExpire) {
+    return new MemoryStore(maxSize, clock, listener, entriesExpire);
   }
 }

@@ -32,6 +32,11 @@ public final class ExpiryCalculator {
         || policy instanceof javax.cache.expiry.ModifiedExpiryPolicy;
   }
 
+  /** Returns whether no entry can ever expire: the policy is exactly {@code EternalExpiryPolicy}. */
+  public boolean isEternal() {
+    return policy.getClass() == javax.cache.expiry.EternalExpiryPolicy.class;
+  }
+
   public ExpiryPolicy policy() {
     return policy;
   }

@@ -19,7 +19,7 @@ class MemoryStoreTest extends StoreContractTest {
 
   @Override
   protected Store createStore(FakeClock clock) {
-    return MemoryStores.create(null, clock, (key, entry, cause) -> evictions.add(cause));
+    return MemoryStores.create(null, clock, (key, entry, cause) -> evictions.add(cause), true);
   }
 
   @Test
@@ -36,7 +36,7 @@ class MemoryStoreTest extends StoreContractTest {
 
   @Test
   void maxSize_evictsAndReportsSizeEvictions() {
-    Store bounded = MemoryStores.create(10L, clock, (key, entry, cause) -> evictions.add(cause));
+    Store bounded = MemoryStores.create(10L, clock, (key, entry, cause) -> evictions.add(cause), false);
     for (int i = 0; i < 100; i++) {
       bounded.put(i, i, StoreEntry.ETERNAL);
     }

@@ -1,0 +1,98 @@
+package dev.lexigram.cache.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SerializersTest {
+
+  @Test
+  void build_defaults_returnsPlainJson() {
+    Serializer serializer = Serializers.builder().build();
+
+    assertThat(serializer.name()).isEqualTo("json");
+    assertThat(serializer).isNotInstanceOf(PayloadGuard.class);
+    assertThat(new String(serializer.serialize("x"), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"x\"");
+  }
+
+  @Test
+  void build_signingAndCompression_signsTheCompressedFrame() {
+    Serializer serializer = Serializers.builder()
+        .signingKeys(List.of(SigningSerializerTest.key('k'))).compressAbove(16).build();
+    String value = "abcdefgh".repeat(64);
+
+    byte[] payload = serializer.serialize(value);
+
+    assertThat(serializer).isInstanceOf(PayloadGuard.class);
+    assertThat(payload[0]).isEqualTo(SigningSerializer.VERSION);
+    assertThat(payload[1 + SigningSerializer.MAC_LENGTH]).isEqualTo(CompressingSerializer.DEFLATED);
+    assertThat(serializer.deserialize(payload)).isEqualTo(value);
+  }
+
+  @Test
+  void signingKeys_emptyList_leavesSigningOff() {
+    Serializer serializer = Serializers.builder().signingKeys(List.of()).build();
+
+    assertThat(serializer).isNotInstanceOf(PayloadGuard.class);
+  }
+
+  @Test
+  void signingKeys_callerChangesKeyLater_signingUnaffected() {
+    byte[] key = SigningSerializerTest.key('k');
+    Serializers.Builder builder = Serializers.builder().signingKeys(List.of(key));
+    key[0] ^= 1;
+
+    byte[] payload = builder.build().serialize("x");
+
+    assertThat(SigningSerializerTest.signed(SigningSerializerTest.key('k')).deserialize(payload)).isEqualTo("x");
+  }
+
+  @Test
+  void allowTypes_calledTwice_accumulatesPatterns() {
+    Serializer serializer = Serializers.builder()
+        .allowTypes(List.of(SerializerRoundTripTest.Item.class.getName()))
+        .allowTypes(List.of(SerializerRoundTripTest.Customer.class.getName()))
+        .build();
+    List<Object> both = new ArrayList<>(List.of(
+        new SerializerRoundTripTest.Item("a", 1, java.math.BigDecimal.ONE),
+        new SerializerRoundTripTest.Customer("c", List.of())));
+
+    assertThat(serializer.deserialize(serializer.serialize(both))).isEqualTo(both);
+  }
+
+  @Test
+  void allowTypes_malformedPattern_throwsIllegalArgumentNamingIt() {
+    assertThatThrownBy(() -> Serializers.builder().allowTypes(List.of("com.acme.Order", "com.*.Order")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"com.*.Order\"");
+  }
+
+  @Test
+  void classLoader_set_isUsedToLoadPayloadClasses() {
+    RecordingClassLoader loader = new RecordingClassLoader(getClass().getClassLoader());
+    Serializer serializer = Serializers.builder().classLoader(loader)
+        .allowTypes(List.of(SerializerRoundTripTest.Item.class.getName())).build();
+
+    serializer.deserialize(serializer.serialize(new SerializerRoundTripTest.Item("a", 1, java.math.BigDecimal.ONE)));
+
+    assertThat(loader.requested).contains(SerializerRoundTripTest.Item.class.getName());
+  }
+
+  /** Delegates to its parent and remembers every class asked for. */
+  static final class RecordingClassLoader extends ClassLoader {
+    final List<String> requested = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    RecordingClassLoader(ClassLoader parent) {
+      super(parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      requested.add(name);
+      return super.loadClass(name, resolve);
+    }
+  }
+}
