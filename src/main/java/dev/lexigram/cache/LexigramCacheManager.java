@@ -20,4 +20,13 @@ public interface LexigramCacheManager extends CacheManager {
    * {@code caches:} entry), whether or not they have been opened yet. Never null.
    */
   Set<String> declaredCacheNames();
+
+  /**
+   * Returns the extension view of a backend the configuration declares: string keys, the
+   * reference's base protocol, the same entries as the JCache cache of that name.
+   *
+   * @throws IllegalArgumentException if no backend of that name is declared (the message lists them)
+   * @throws IllegalStateException if the manager is closed
+   */
+  CacheBackend backend(String name);
 }

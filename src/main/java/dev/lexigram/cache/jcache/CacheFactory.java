@@ -50,6 +50,10 @@ final class CacheFactory {
     this.executor = executor;
   }
 
+  Executor executor() {
+    return executor;
+  }
+
   LexigramSettings settings() {
     return settings;
   }
@@ -79,7 +83,8 @@ final class CacheFactory {
 
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
-    Store store = createStore(backend, maxSize, relay, !expiry.isEternal());
+    // per-entry TTLs from the extension API can arrive at any time, so the store always expires
+    Store store = createStore(backend, maxSize, relay, /* entriesExpire= */ true);
     CacheStatistics statistics = new CacheStatistics();
     statistics.setEnabled(configuration.isStatisticsEnabled());
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,

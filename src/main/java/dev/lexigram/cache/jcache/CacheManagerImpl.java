@@ -1,6 +1,9 @@
 package dev.lexigram.cache.jcache;
 
+import dev.lexigram.cache.CacheBackend;
+import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.LexigramCacheManager;
+import dev.lexigram.cache.ext.BackendView;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
@@ -95,6 +98,20 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   @Override
   public Set<String> declaredCacheNames() {
     return factory.declaredCacheNames();
+  }
+
+  @Override
+  public CacheBackend backend(String name) {
+    requireOpen();
+    Objects.requireNonNull(name, "name");
+    if (factory.settings().backend(name).isEmpty()) {
+      throw new IllegalArgumentException("No backend named '" + name + "' in " + configurationSource()
+          + "; declared backends: " + factory.settings().backends().stream().map(b -> b.name()).toList());
+    }
+    Cache<String, Object> cache = getCache(name);
+    @SuppressWarnings("unchecked")
+    LexigramCache<String, Object> extension = cache.unwrap(LexigramCache.class);
+    return new BackendView(extension, cache::close, factory.executor());
   }
 
   @Override

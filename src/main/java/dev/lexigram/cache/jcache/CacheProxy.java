@@ -1,6 +1,11 @@
 package dev.lexigram.cache.jcache;
 
+import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.TimeToLive;
+import dev.lexigram.cache.ext.CacheOperations;
+import dev.lexigram.cache.ext.ExtensionCache;
+import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.jcache.event.EventDispatcher;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.integration.ReadThrough;
@@ -44,7 +49,7 @@ import javax.cache.processor.EntryProcessorResult;
  * writes with the store's compare-and-set, retrying on a concurrent change. Writers are called
  * before the store changes and listeners after it.
  */
-public class CacheProxy<K, V> implements Cache<K, V> {
+public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
 
   private final String name;
   private final CacheManagerImpl manager;
@@ -60,7 +65,9 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   private final WriteThrough<K, V> writeThrough;
   private final Executor executor;
   private final TypeCheck typeCheck;
-  private final boolean eternal;
+  /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
+  private volatile boolean eternal;
+  private final ExtensionCache<K, V> extension;
   private volatile boolean closed;
 
   CacheProxy(CacheWiring<K, V> wiring) {
@@ -78,10 +85,11 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     this.dispatcher = new EventDispatcher<>(this, executor);
     this.eternal = expiry.isEternal();
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
-    this.ops = new StoreOps<>(store, clock, expiry, dispatcher, statistics, wiring.copier());
+    this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier());
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
+    this.extension = new ExtensionCache<>(this);
   }
 
   /** Returns the listener the store reports its own evictions to. */
@@ -89,7 +97,8 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     return ops::onEvicted;
   }
 
-  CacheStatistics statistics() {
+  /** Returns the cache's statistics, the same object its statistics MXBean shows. */
+  public CacheStatistics statistics() {
     return statistics;
   }
 
@@ -106,7 +115,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   @Override
   public V get(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    typeCheck.key(key);
     long start = statistics.start();
     long now = now();
     StoreEntry entry = ops.live(key, now);
@@ -166,7 +175,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   @Override
   public boolean containsKey(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    typeCheck.key(key);
     return ops.live(key, now()) != null;
   }
 
@@ -306,7 +315,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    typeCheck.key(key);
     long start = statistics.start();
     if (writeThrough != null) {
       writeThrough.delete(key);
@@ -354,7 +363,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   @Override
   public V getAndRemove(K key) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    typeCheck.key(key);
     long start = statistics.start();
     if (writeThrough != null) {
       writeThrough.delete(key);
@@ -504,7 +513,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
     requireOpen();
-    Objects.requireNonNull(key, "key");
+    typeCheck.key(key);
     Objects.requireNonNull(processor, "processor");
     typeCheck.key(key);
     long now = now();
@@ -669,6 +678,80 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     }
   }
 
+  // ---------------------------------------------------------------- extension operations
+
+  @Override
+  public Cache<K, V> cache() {
+    return this;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
+  }
+
+  @Override
+  public void put(K key, V value, long ttlMillis) {
+    requireOpen();
+    typeCheck.entry(key, value);
+    eternal = false;
+    long start = statistics.start();
+    if (writeThrough != null) {
+      writeThrough.write(new EntryImpl<>(key, value));
+    }
+    long now = clock.millis();
+    ops.put(key, value, now, instantAfter(now, ttlMillis));
+    statistics.recordPuts(1);
+    statistics.recordPutTime(start);
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map, long ttlMillis) {
+    requireOpen();
+    Objects.requireNonNull(map, "map");
+    map.forEach(typeCheck::entry);
+    eternal = false;
+    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
+      put(entry.getKey(), entry.getValue(), ttlMillis);
+    }
+  }
+
+  private static long instantAfter(long now, long ttlMillis) {
+    long at = now + ttlMillis;
+    return (at < now || at == StoreEntry.ETERNAL) ? StoreEntry.ETERNAL - 1 : at;
+  }
+
+  @Override
+  public TimeToLive timeToLive(K key) {
+    requireOpen();
+    typeCheck.key(key);
+    long now = clock.millis();
+    StoreEntry entry = ops.live(key, now);
+    if (entry == null) {
+      return TimeToLive.missing();
+    }
+    return entry.expiresAt() == StoreEntry.ETERNAL
+        ? TimeToLive.persistent() : TimeToLive.of(java.time.Duration.ofMillis(entry.expiresAt() - now));
+  }
+
+  @Override
+  public boolean expire(K key, long ttlMillis) {
+    requireOpen();
+    typeCheck.key(key);
+    long now = clock.millis();
+    if (ttlMillis >= 0) {
+      eternal = false;
+    }
+    return ops.setExpiry(key, now, ttlMillis < 0 ? StoreEntry.ETERNAL : instantAfter(now, ttlMillis));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Iterator<K> keysMatching(Glob glob) {
+    requireOpen();
+    return (Iterator<K>) (Iterator<?>) store.keys(glob);
+  }
+
   // ---------------------------------------------------------------- listeners, config, lifecycle
 
   @Override
@@ -709,6 +792,9 @@ public class CacheProxy<K, V> implements Cache<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
+    if (clazz == LexigramCache.class) {
+      return clazz.cast(extension);
+    }
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }

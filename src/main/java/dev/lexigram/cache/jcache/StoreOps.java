@@ -7,7 +7,6 @@ import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
-import java.time.Clock;
 
 /**
  * The compare-and-set steps every cache operation is built from: read a live entry (expiring
@@ -24,16 +23,14 @@ final class StoreOps<K, V> {
   static final int CONFLICT = 2;
 
   private final Store store;
-  private final Clock clock;
   private final ExpiryCalculator expiry;
   private final EventDispatcher<K, V> dispatcher;
   private final CacheStatistics statistics;
   private final Copier copier;
 
-  StoreOps(Store store, Clock clock, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
+  StoreOps(Store store, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
       CacheStatistics statistics, Copier copier) {
     this.store = store;
-    this.clock = clock;
     this.expiry = expiry;
     this.dispatcher = dispatcher;
     this.statistics = statistics;
@@ -80,16 +77,27 @@ final class StoreOps<K, V> {
    * @return {@link #NOT_STORED}, the previous entry, or null if the key was absent
    */
   Object put(K key, V value, long now) {
+    return put(key, value, now, ExpiryCalculator.UNCHANGED);
+  }
+
+  /**
+   * Writes the value whether or not the key is present.
+   *
+   * @param fixedExpiresAt the new entry's expiry instant, or {@link ExpiryCalculator#UNCHANGED}
+   *     to ask the expiry policy
+   * @return {@link #NOT_STORED}, the previous entry, or null if the key was absent
+   */
+  Object put(K key, V value, long now, long fixedExpiresAt) {
     while (true) {
       StoreEntry current = live(key, now);
       if (current == null) {
-        int outcome = create(key, value, now);
+        int outcome = create(key, value, now, fixedExpiresAt);
         if (outcome == SKIPPED) {
           return NOT_STORED;
         } else if (outcome == STORED) {
           return null;
         }
-      } else if (update(key, current, null, value, now)) {
+      } else if (update(key, current, null, value, now, fixedExpiresAt)) {
         return current;
       }
     }
@@ -102,7 +110,11 @@ final class StoreOps<K, V> {
 
   /** Creates the entry if the key is absent: {@link #STORED}, {@link #SKIPPED} or {@link #CONFLICT}. */
   int create(K key, V value, long now) {
-    long expiresAt = expiry.onCreation(now);
+    return create(key, value, now, ExpiryCalculator.UNCHANGED);
+  }
+
+  private int create(K key, V value, long now, long fixedExpiresAt) {
+    long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onCreation(now) : fixedExpiresAt;
     if (expiresAt <= now) {
       return SKIPPED;
     }
@@ -119,7 +131,11 @@ final class StoreOps<K, V> {
    * @param currentValue the current value if the caller has it already, or null
    */
   boolean update(K key, StoreEntry current, V currentValue, V value, long now) {
-    long expiresAt = expiry.onUpdate(now);
+    return update(key, current, currentValue, value, now, ExpiryCalculator.UNCHANGED);
+  }
+
+  private boolean update(K key, StoreEntry current, V currentValue, V value, long now, long fixedExpiresAt) {
+    long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onUpdate(now) : fixedExpiresAt;
     if (expiresAt == ExpiryCalculator.UNCHANGED) {
       expiresAt = current.expiresAt();
     }
@@ -178,7 +194,16 @@ final class StoreOps<K, V> {
     }
   }
 
-  long now() {
-    return clock.millis();
+  /** Sets a present entry's expiry instant; returns false if the key is absent. */
+  boolean setExpiry(Object key, long now, long expiresAt) {
+    while (true) {
+      StoreEntry current = live(key, now);
+      if (current == null) {
+        return false;
+      }
+      if (store.touch(key, current, expiresAt)) {
+        return true;
+      }
+    }
   }
 }

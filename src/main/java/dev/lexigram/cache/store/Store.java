@@ -58,6 +58,42 @@ public interface Store extends AutoCloseable {
   /** Returns an iterator over the keys present; it tolerates concurrent changes. */
   Iterator<Object> keys();
 
+  /**
+   * Returns an iterator over the present keys whose string form ({@code String.valueOf(key)})
+   * the glob matches. The default filters {@link #keys()}; a remote store narrows the scan on the
+   * server (e.g. Redis {@code SCAN MATCH}) and re-checks with {@link Glob#matches}.
+   */
+  default Iterator<Object> keys(Glob glob) {
+    Iterator<Object> all = keys();
+    if (glob.isMatchAll()) {
+      return all;
+    }
+    return new Iterator<>() {
+      private Object next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && all.hasNext()) {
+          Object candidate = all.next();
+          if (glob.matches(String.valueOf(candidate))) {
+            next = candidate;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Object next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Object result = next;
+        next = null;
+        return result;
+      }
+    };
+  }
+
   /** Removes every mapping of this store without telling anyone. */
   void clear();
 

@@ -1,0 +1,112 @@
+package dev.lexigram.cache;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The extension view of one JCache cache, reached with {@code cache.unwrap(LexigramCache.class)}.
+ * Every call returns a {@link Result} and never throws: a failure inside the backend, the
+ * serializer, or a user callback (loader, writer, listener) comes back as {@link Result.Err} with
+ * the matching {@link CacheError.Kind}. A {@code null} key or value is an {@code INVALID_KEY} error.
+ *
+ * <p>The entries are the ones the standard API sees: writes here run the cache's writer, fire
+ * its listeners, count in its statistics and follow its expiry policy, except where a call takes
+ * its own time-to-live. Each call has an {@code …Async} twin that runs on the cache's executor
+ * and never blocks the caller; its stage always completes normally, with the result.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public interface LexigramCache<K, V> {
+
+  /** Returns the cache's name. */
+  String name();
+
+  /** Returns the value, empty when the key is absent (after read-through, if configured). */
+  Result<Optional<V>> get(K key);
+
+  /** Stores the value under the cache's expiry policy. */
+  Result<Void> put(K key, V value);
+
+  /**
+   * Stores the value for {@code ttl}, whatever the expiry policy says. The TTL is rounded up to
+   * whole milliseconds; zero or negative is an {@code UNSUPPORTED} error.
+   */
+  Result<Void> put(K key, V value, Duration ttl);
+
+  /** Removes the key; returns whether it was present. */
+  Result<Boolean> delete(K key);
+
+  /**
+   * Removes every key of this cache whose string form matches the glob ({@code *}, {@code ?},
+   * {@code [abc]}, {@code \} escapes); returns how many it removed. A malformed pattern is an
+   * {@code INVALID_KEY} error. Keys written while the call runs may or may not be removed.
+   */
+  Result<Long> deletePattern(String glob);
+
+  /** Returns whether the key is present (no read-through, no statistics). */
+  Result<Boolean> exists(K key);
+
+  /** Returns the values of the keys that are present. */
+  Result<Map<K, V>> getMany(Collection<? extends K> keys);
+
+  /** Stores every entry under the cache's expiry policy. */
+  Result<Void> putMany(Map<? extends K, ? extends V> entries);
+
+  /** Stores every entry for {@code ttl}. */
+  Result<Void> putMany(Map<? extends K, ? extends V> entries, Duration ttl);
+
+  /** Removes the keys; returns how many were present. */
+  Result<Long> deleteMany(Collection<? extends K> keys);
+
+  /** Returns how long the key has left. */
+  Result<TimeToLive> ttl(K key);
+
+  /** Gives a present key a new time-to-live; returns false if the key is absent. */
+  Result<Boolean> expire(K key, Duration ttl);
+
+  /** Makes a present key never expire; returns false if the key is absent. */
+  Result<Boolean> persist(K key);
+
+  /**
+   * Adds {@code delta} to the number stored under the key (an absent key counts as 0) and
+   * returns the new value, atomically. A value that is not a whole number is {@code UNSUPPORTED}.
+   */
+  Result<Long> increment(K key, long delta);
+
+  /** Removes every entry without calling the writer or listeners, like {@code Cache.clear()}. */
+  Result<Void> clear();
+
+  CompletionStage<Result<Optional<V>>> getAsync(K key);
+
+  CompletionStage<Result<Void>> putAsync(K key, V value);
+
+  CompletionStage<Result<Void>> putAsync(K key, V value, Duration ttl);
+
+  CompletionStage<Result<Boolean>> deleteAsync(K key);
+
+  CompletionStage<Result<Long>> deletePatternAsync(String glob);
+
+  CompletionStage<Result<Boolean>> existsAsync(K key);
+
+  CompletionStage<Result<Map<K, V>>> getManyAsync(Collection<? extends K> keys);
+
+  CompletionStage<Result<Void>> putManyAsync(Map<? extends K, ? extends V> entries);
+
+  CompletionStage<Result<Void>> putManyAsync(Map<? extends K, ? extends V> entries, Duration ttl);
+
+  CompletionStage<Result<Long>> deleteManyAsync(Collection<? extends K> keys);
+
+  CompletionStage<Result<TimeToLive>> ttlAsync(K key);
+
+  CompletionStage<Result<Boolean>> expireAsync(K key, Duration ttl);
+
+  CompletionStage<Result<Boolean>> persistAsync(K key);
+
+  CompletionStage<Result<Long>> incrementAsync(K key, long delta);
+
+  CompletionStage<Result<Void>> clearAsync();
+}

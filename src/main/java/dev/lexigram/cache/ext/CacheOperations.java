@@ -1,0 +1,41 @@
+package dev.lexigram.cache.ext;
+
+import dev.lexigram.cache.TimeToLive;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javax.cache.Cache;
+
+/**
+ * What the extension API needs from the JCache layer beyond the standard {@link Cache}: writes
+ * with their own time-to-live, expiry inspection and changes, and key enumeration by glob. The
+ * JCache layer's cache implements it; these calls throw as the standard API does, and
+ * {@link ExtensionCache} turns every failure into a result.
+ */
+public interface CacheOperations<K, V> {
+
+  /** Returns the standard cache these operations act on. */
+  Cache<K, V> cache();
+
+  /** Puts with a fixed expiry instant of now + {@code ttlMillis}; writer, events and statistics apply. */
+  void put(K key, V value, long ttlMillis);
+
+  /** Puts every entry with now + {@code ttlMillis} as its expiry instant. */
+  void putAll(Map<? extends K, ? extends V> entries, long ttlMillis);
+
+  /** Returns how long the key has left. */
+  TimeToLive timeToLive(K key);
+
+  /**
+   * Sets a present key's expiry to now + {@code ttlMillis}, or to never when {@code ttlMillis}
+   * is negative; returns false if the key is absent.
+   */
+  boolean expire(K key, long ttlMillis);
+
+  /** Returns the keys whose string form matches the glob; it tolerates concurrent changes. */
+  Iterator<K> keysMatching(dev.lexigram.cache.store.Glob glob);
+
+  /** Returns the executor asynchronous calls run on. */
+  Executor executor();
+}
