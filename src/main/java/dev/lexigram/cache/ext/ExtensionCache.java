@@ -40,7 +40,15 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Optional<V>> get(K key) {
-    return Outcomes.capture(() -> Optional.ofNullable(cache.get(key)));
+    // the hot path: no capturing lambda, and one shared result for every miss
+    try {
+      V value = cache.get(key);
+      return (value == null) ? Outcomes.emptyOptional() : new Result.Ok<>(Optional.of(value));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      return Result.err(Outcomes.toError(e));
+    }
   }
 
   @Override

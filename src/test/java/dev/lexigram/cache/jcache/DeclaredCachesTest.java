@@ -79,6 +79,23 @@ class DeclaredCachesTest {
   }
 
   @Test
+  void maxSize_evictionsAreCountedInStatistics() throws IOException {
+    try (CacheFixture fixture = new CacheFixture(settings())) {
+      Cache<Integer, Integer> cache = fixture.manager().createCache("bounded",
+          new LexigramConfiguration<Integer, Integer>().setBackend("small").setStatisticsEnabled(true));
+      for (int i = 0; i < 50; i++) {
+        cache.put(i, i);
+      }
+      int left = 0;
+      for (Cache.Entry<Integer, Integer> ignored : cache) {
+        left++;
+      }
+      assertThat(left).isLessThanOrEqualTo(5);
+      assertThat(cache.unwrap(CacheProxy.class).statistics().getCacheEvictions()).isEqualTo(50 - left);
+    }
+  }
+
+  @Test
   void getCache_undeclaredName_isNull() throws IOException {
     try (CacheFixture fixture = new CacheFixture(settings())) {
       assertThat(fixture.manager().getCache("nothing")).isNull();
