@@ -83,8 +83,7 @@ final class CacheFactory {
 
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
-    // per-entry TTLs from the extension API can arrive at any time, so the store always expires
-    Store store = createStore(backend, maxSize, relay, /* entriesExpire= */ true);
+    Store store = createStore(backend, maxSize, relay, !expiry.isEternal());
     CacheStatistics statistics = new CacheStatistics();
     statistics.setEnabled(configuration.isStatisticsEnabled());
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,

@@ -37,7 +37,10 @@ abstract class AbstractCopier implements Copier {
   @Override
   @SuppressWarnings("unchecked")
   public final <T> T copy(T value) {
-    if (value == null || isImmutable(value)) {
+    if (value instanceof byte[] bytes) {
+      return (T) bytes.clone(); // the commonest cached blob: skip the lookups below
+    }
+    if (value == null || value.getClass() == String.class || isImmutable(value)) {
       return value;
     }
     Object array = clonePrimitiveArray(value);

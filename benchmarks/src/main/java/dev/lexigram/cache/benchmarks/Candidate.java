@@ -1,0 +1,41 @@
+package dev.lexigram.cache.benchmarks;
+
+/**
+ * One cache under measurement, reduced to the two calls the benchmark makes. Each JMH fork
+ * loads one candidate only, so the call through this interface stays monomorphic and inlines.
+ */
+interface Candidate extends AutoCloseable {
+
+  /** Returns the value mapped to the key, or null. */
+  byte[] get(String key);
+
+  /** Maps the key to the value. */
+  void put(String key, byte[] value);
+
+  /** Closes the cache and whatever was opened for it. */
+  @Override
+  void close();
+
+  /**
+   * Opens the candidate of that name with an empty cache.
+   *
+   * @throws IllegalArgumentException if no candidate has that name
+   */
+  static Candidate open(String name) {
+    switch (name) {
+      case "lexigram-byRef":
+        return JCacheCandidate.open(name, JCacheCandidate.LEXIGRAM, /* storeByValue= */ false);
+      case "lexigram-byValue":
+        return JCacheCandidate.open(name, JCacheCandidate.LEXIGRAM, /* storeByValue= */ true);
+      case "caffeine-raw":
+        return new CaffeineCandidate();
+      case "caffeine-jcache-byRef":
+        return JCacheCandidate.open(name, JCacheCandidate.CAFFEINE, /* storeByValue= */ false);
+      case "caffeine-jcache-byValue":
+        return JCacheCandidate.open(name, JCacheCandidate.CAFFEINE, /* storeByValue= */ true);
+      default:
+        throw new IllegalArgumentException("Unknown candidate '" + name + "'; use one of "
+            + "lexigram-byRef, lexigram-byValue, caffeine-raw, caffeine-jcache-byRef, caffeine-jcache-byValue");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lexigram.cache.benchmarks;
+
+import java.net.URI;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.spi.CachingProvider;
+
+/**
+ * A {@code javax.cache.Cache<String, byte[]>} from a provider chosen by class name (the uber jar
+ * registers two providers, so {@code Caching.getCachingProvider()} without a name would fail).
+ * The cache is configured the same way for every provider: typed, statistics and management
+ * off, eternal expiry, store-by-value or by-reference as asked, in a manager of its own.
+ */
+final class JCacheCandidate implements Candidate {
+
+  static final String LEXIGRAM = "dev.lexigram.cache.jcache.spi.LexigramCachingProvider";
+  static final String CAFFEINE = "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider";
+
+  private final CacheManager manager;
+  private final Cache<String, byte[]> cache;
+
+  private JCacheCandidate(CacheManager manager, Cache<String, byte[]> cache) {
+    this.manager = manager;
+    this.cache = cache;
+  }
+
+  static JCacheCandidate open(String name, String providerClass, boolean storeByValue) {
+    CachingProvider provider = Caching.getCachingProvider(providerClass);
+    CacheManager manager = provider.getCacheManager(managerUri(provider, name), provider.getDefaultClassLoader());
+    MutableConfiguration<String, byte[]> configuration = new MutableConfiguration<String, byte[]>()
+        .setTypes(String.class, byte[].class)
+        .setStoreByValue(storeByValue)
+        .setStatisticsEnabled(false)
+        .setManagementEnabled(false)
+        .setExpiryPolicyFactory(EternalExpiryPolicy.factoryOf());
+    Cache<String, byte[]> cache = manager.createCache(name, configuration);
+    @SuppressWarnings("unchecked")
+    CompleteConfiguration<String, byte[]> actual = cache.getConfiguration(CompleteConfiguration.class);
+    if (actual.isStoreByValue() != storeByValue || actual.isStatisticsEnabled()) {
+      manager.close();
+      throw new IllegalStateException(name + ": the provider did not apply the configuration (storeByValue="
+          + actual.isStoreByValue() + ", statistics=" + actual.isStatisticsEnabled() + ")");
+    }
+    return new JCacheCandidate(manager, cache);
+  }
+
+  /**
+   * Lexigram gets a manager URI per candidate (an opaque URI that names no configuration file,
+   * so the built-in memory default applies); Caffeine's provider resolves non-default URIs as
+   * configuration resources, so its candidates share the default manager and differ by cache name.
+   */
+  private static URI managerUri(CachingProvider provider, String name) {
+    return provider.getClass().getName().equals(LEXIGRAM)
+        ? URI.create("lexigram:benchmarks-" + name)
+        : provider.getDefaultURI();
+  }
+
+  @Override
+  public byte[] get(String key) {
+    return cache.get(key);
+  }
+
+  @Override
+  public void put(String key, byte[] value) {
+    cache.put(key, value);
+  }
+
+  @Override
+  public void close() {
+    try {
+      cache.close();
+    } finally {
+      manager.close();
+    }
+  }
+}
