@@ -1,7 +1,6 @@
 package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.LexigramConfiguration;
-import dev.lexigram.cache.backend.memory.MemoryStores;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.config.CacheSettings;
 import dev.lexigram.cache.config.LexigramSettings;
@@ -15,6 +14,8 @@ import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreBackend;
+import dev.lexigram.cache.store.StoreContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -42,12 +43,19 @@ final class CacheFactory {
   private final Serializer serializer;
   private final Clock clock;
   private final Executor executor;
+  private final BackendRegistry backends;
 
   CacheFactory(LexigramSettings settings, Serializer serializer, Clock clock, Executor executor) {
     this.settings = settings;
+    this.backends = new BackendRegistry(serializer);
     this.serializer = serializer;
     this.clock = clock;
     this.executor = executor;
+  }
+
+  /** Closes every backend opened so far. */
+  void closeBackends() {
+    backends.close();
   }
 
   Executor executor() {
@@ -83,12 +91,17 @@ final class CacheFactory {
 
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
-    Store store = createStore(backend, maxSize, relay, !expiry.isEternal());
+    StoreBackend storeBackend = backends.backend(backend);
+    Store store = storeBackend.open(new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize));
+    boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
+    configuration.setStoreByValue(byValue);
+    Copier copier = (!byValue || storeBackend.copiesValues()) ? Copier.identity()
+        : new StoreByValueCopier(name, Copier.serializing(serializer));
     CacheStatistics statistics = new CacheStatistics();
     statistics.setEnabled(configuration.isStatisticsEnabled());
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
-        configuration.isStoreByValue() ? new StoreByValueCopier(name, Copier.serializing(serializer)) : Copier.identity(),
+        copier,
         loader(configuration), writer(configuration), executor);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     relay.forwardTo(cache.evictionListener());
@@ -132,16 +145,6 @@ final class CacheFactory {
     }
     if (declared.storeByValue() != null && requested.isStoreByValue()) {
       configuration.setStoreByValue(declared.storeByValue());
-    }
-  }
-
-  private Store createStore(BackendSettings backend, Long maxSize, EvictionRelay relay, boolean entriesExpire) {
-    switch (backend.type()) {
-      case MEMORY:
-        return MemoryStores.create(maxSize, clock, relay, entriesExpire);
-      default:
-        throw new CacheException("Backend '" + backend.name() + "' is of type " + backend.type()
-            + ", which this version of lexigram-cache cannot open yet. Fix: use type: memory for this backend");
     }
   }
 

@@ -249,6 +249,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
       closer.run(() -> closeCache(cache));
     }
     caches.clear();
+    closer.run(factory::closeBackends);
     closer.finish();
   }
 

@@ -1,6 +1,8 @@
 package dev.lexigram.cache.backend.memory;
 
 import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreBackend;
+import dev.lexigram.cache.store.StoreContext;
 import dev.lexigram.cache.store.StoreEvictionListener;
 import java.time.Clock;
 
@@ -20,5 +22,20 @@ public final class MemoryStores {
    */
   public static Store create(Long maxSize, Clock clock, StoreEvictionListener listener, boolean entriesExpire) {
     return new MemoryStore(maxSize, clock, listener, entriesExpire);
+  }
+
+  /** Returns the memory backend: each cache gets a Caffeine store of its own; nothing is shared. */
+  public static StoreBackend backend() {
+    return new StoreBackend() {
+      @Override
+      public Store open(StoreContext context) {
+        return create(context.maxSize(), context.clock(), context.listener(), context.entriesExpire());
+      }
+
+      @Override
+      public void close() {
+        // nothing shared to release: each store is closed with its cache
+      }
+    };
   }
 }

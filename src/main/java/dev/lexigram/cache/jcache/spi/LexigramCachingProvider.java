@@ -1,5 +1,6 @@
 package dev.lexigram.cache.jcache.spi;
 
+import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.ConfigLoader;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.jcache.CacheManagerImpl;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.WeakHashMap;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.OptionalFeature;
 import javax.cache.spi.CachingProvider;
@@ -125,6 +127,14 @@ public final class LexigramCachingProvider implements CachingProvider {
 
   @Override
   public boolean isSupported(OptionalFeature optionalFeature) {
-    return optionalFeature == OptionalFeature.STORE_BY_REFERENCE;
+    if (optionalFeature != OptionalFeature.STORE_BY_REFERENCE) {
+      return false;
+    }
+    // store-by-reference needs an in-process store: it is supported when the default backend is memory
+    try {
+      return ConfigLoader.load(getDefaultURI(), getDefaultClassLoader()).defaultBackend().type() == BackendType.MEMORY;
+    } catch (CacheException e) {
+      return false; // a broken configuration fails loudly when a manager is opened
+    }
   }
 }

@@ -1,0 +1,28 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.store.StoreBackend;
+import javax.cache.CacheException;
+
+/**
+ * Opens the remote backends. Each remote backend package has one public entry point whose
+ * signature names no client class, so this class links only when such a backend is configured.
+ */
+final class RemoteBackends {
+
+  private RemoteBackends() {}
+
+  static StoreBackend redis(BackendSettings settings, Serializer serializer) {
+    throw notYet(settings);
+  }
+
+  static StoreBackend memcached(BackendSettings settings, Serializer serializer) {
+    throw notYet(settings);
+  }
+
+  private static CacheException notYet(BackendSettings settings) {
+    return new CacheException("Backend '" + settings.name() + "' is of type " + settings.type()
+        + ", which this version of lexigram-cache cannot open yet. Fix: use type: memory for this backend");
+  }
+}

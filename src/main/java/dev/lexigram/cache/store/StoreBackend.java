@@ -1,0 +1,33 @@
+package dev.lexigram.cache.store;
+
+/**
+ * One configured backend: it holds what its stores share (a Redis client, a memcached
+ * connection pool) and opens the store of each cache that lives on it. The manager opens one per
+ * backend on first use and closes it when the manager closes.
+ */
+public interface StoreBackend extends AutoCloseable {
+
+  /**
+   * Opens the store of one cache.
+   *
+   * @throws StoreException if the backend cannot be reached or the cache cannot be opened
+   */
+  Store open(StoreContext context);
+
+  /**
+   * Returns whether the store serializes values itself, so every read already returns a fresh
+   * copy (remote backends). The cache layer then skips its own store-by-value copy.
+   */
+  default boolean copiesValues() {
+    return false;
+  }
+
+  /** Returns whether caches on this backend may store by reference (only in-process backends can). */
+  default boolean supportsStoreByReference() {
+    return true;
+  }
+
+  /** Closes the shared resources; a second call does nothing. */
+  @Override
+  void close();
+}
