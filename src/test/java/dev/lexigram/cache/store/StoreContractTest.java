@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class StoreContractTest {
 
-  protected final FakeClock clock = new FakeClock();
+  protected final FakeClock clock = newClock();
   protected Store store;
+
+  /** Returns the clock the store reads; remote stores override it with {@link FakeClock#startingNow()}. */
+  protected FakeClock newClock() {
+    return new FakeClock();
+  }
 
   /** Returns a new, empty store that reads the given clock. */
   protected abstract Store createStore(FakeClock clock);

@@ -17,7 +17,7 @@ public final class CacheFixture implements AutoCloseable {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  private final FakeClock clock = new FakeClock();
+  private final FakeClock clock;
   private final CacheManagerImpl manager;
 
   public CacheFixture() {
@@ -25,6 +25,12 @@ public final class CacheFixture implements AutoCloseable {
   }
 
   public CacheFixture(LexigramSettings settings) {
+    this(settings, new FakeClock());
+  }
+
+  /** A fixture on the given settings and clock (remote backends use {@link FakeClock#startingNow()}). */
+  public CacheFixture(LexigramSettings settings, FakeClock clock) {
+    this.clock = clock;
     URI uri = URI.create("fixture:" + SEQUENCE.incrementAndGet());
     manager = CacheManagerImpl.open(new LexigramCachingProvider(), uri, getClass().getClassLoader(),
         new Properties(), settings, clock, () -> { });

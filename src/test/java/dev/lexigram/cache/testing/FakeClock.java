@@ -14,8 +14,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeClock extends Clock {
 
-  private final AtomicLong millis =
-      new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 4_000_000_000_000L));
+  private final AtomicLong millis;
+
+  /** A clock at a random instant between 2001 and 2096. */
+  public FakeClock() {
+    this(ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 4_000_000_000_000L));
+  }
+
+  private FakeClock(long startMillis) {
+    this.millis = new AtomicLong(startMillis);
+  }
+
+  /**
+   * Returns a clock that starts at the real current time. Remote stores need it: the server
+   * expires keys on its own clock, so the fake clock must never be behind it.
+   */
+  public static FakeClock startingNow() {
+    return new FakeClock(System.currentTimeMillis());
+  }
 
   public void advance(Duration duration) {
     millis.addAndGet(duration.toMillis());
