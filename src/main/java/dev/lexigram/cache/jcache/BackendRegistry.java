@@ -4,6 +4,7 @@ import dev.lexigram.cache.backend.memory.MemoryStores;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.StoreBackend;
+import dev.lexigram.cache.store.StoreException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.CacheException;
@@ -23,7 +24,11 @@ final class BackendRegistry implements AutoCloseable {
   }
 
   StoreBackend backend(BackendSettings settings) {
-    return open.computeIfAbsent(settings.name(), name -> openBackend(settings));
+    try {
+      return open.computeIfAbsent(settings.name(), name -> openBackend(settings));
+    } catch (StoreException e) {
+      throw new CacheException("Cannot open backend '" + settings.name() + "' (" + e.kind() + "): " + e.getMessage(), e);
+    }
   }
 
   private StoreBackend openBackend(BackendSettings settings) {

@@ -16,6 +16,7 @@ import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
+import dev.lexigram.cache.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -92,7 +93,9 @@ final class CacheFactory {
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
     StoreBackend storeBackend = backends.backend(backend);
-    Store store = storeBackend.open(new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize));
+    Store store = new TranslatingStore(
+        openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize), backend),
+        name, backend.name());
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
     configuration.setStoreByValue(byValue);
     Copier copier = (!byValue || storeBackend.copiesValues()) ? Copier.identity()
@@ -145,6 +148,15 @@ final class CacheFactory {
     }
     if (declared.storeByValue() != null && requested.isStoreByValue()) {
       configuration.setStoreByValue(declared.storeByValue());
+    }
+  }
+
+  private static Store openStore(StoreBackend backend, StoreContext context, BackendSettings settings) {
+    try {
+      return backend.open(context);
+    } catch (StoreException e) {
+      throw new CacheException("Cannot open cache '" + context.cacheName() + "' on backend '" + settings.name()
+          + "' (" + e.kind() + "): " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,137 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.store.Glob;
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.store.StoreException;
+import dev.lexigram.cache.store.StoreWrite;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.cache.CacheException;
+
+/**
+ * The boundary between the store SPI and the JCache API: a {@link StoreException} becomes the
+ * {@link CacheException} the standard promises, naming the cache and keeping the store's
+ * message and the exception (with its kind, which the extension API reads) as the cause.
+ */
+final class TranslatingStore implements Store {
+
+  private final Store delegate;
+  private final String cacheName;
+  private final String backendName;
+
+  TranslatingStore(Store delegate, String cacheName, String backendName) {
+    this.delegate = delegate;
+    this.cacheName = cacheName;
+    this.backendName = backendName;
+  }
+
+  private CacheException translate(StoreException e) {
+    return new CacheException("Cache '" + cacheName + "' on backend '" + backendName + "' failed ("
+        + e.kind() + "): " + e.getMessage(), e);
+  }
+
+  private <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StoreException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public StoreEntry get(Object key) {
+    try {
+      return delegate.get(key);
+    } catch (StoreException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public Map<Object, StoreEntry> getAll(Collection<?> keys) {
+    return call(() -> delegate.getAll(keys));
+  }
+
+  @Override
+  public StoreEntry put(Object key, Object value, long expiresAt) {
+    return call(() -> delegate.put(key, value, expiresAt));
+  }
+
+  @Override
+  public void putAll(Map<?, StoreWrite> writes) {
+    call(() -> {
+      delegate.putAll(writes);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
+    try {
+      return delegate.compareAndSet(key, expected, newValue, expiresAt);
+    } catch (StoreException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public boolean touch(Object key, StoreEntry expected, long expiresAt) {
+    return call(() -> delegate.touch(key, expected, expiresAt));
+  }
+
+  @Override
+  public StoreEntry remove(Object key) {
+    return call(() -> delegate.remove(key));
+  }
+
+  @Override
+  public void removeAll(Collection<?> keys) {
+    call(() -> {
+      delegate.removeAll(keys);
+      return null;
+    });
+  }
+
+  @Override
+  public Iterator<Object> keys() {
+    return translating(call(delegate::keys));
+  }
+
+  @Override
+  public Iterator<Object> keys(Glob glob) {
+    return translating(call(() -> delegate.keys(glob)));
+  }
+
+  private Iterator<Object> translating(Iterator<Object> keys) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return call(keys::hasNext);
+      }
+
+      @Override
+      public Object next() {
+        return call(keys::next);
+      }
+    };
+  }
+
+  @Override
+  public void clear() {
+    call(() -> {
+      delegate.clear();
+      return null;
+    });
+  }
+
+  @Override
+  public void close() {
+    call(() -> {
+      delegate.close();
+      return null;
+    });
+  }
+}

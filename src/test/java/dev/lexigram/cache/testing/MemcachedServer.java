@@ -1,0 +1,156 @@
+package dev.lexigram.cache.testing;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One {@code memcached -o modern} child process on a free loopback port, for integration tests
+ * and the TCK. {@link #stop()} destroys exactly this process and waits for it.
+ */
+public final class MemcachedServer implements AutoCloseable {
+
+  private static final String HOST = "127.0.0.1";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Process process;
+  private final int port;
+
+  private MemcachedServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts a server with memcached's default item size limit (1 MiB). */
+  public static MemcachedServer start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a server and waits until it answers {@code version}.
+   *
+   * @param itemSizeLimit the {@code -I} value (e.g. {@code "64k"}), or null for the default
+   * @throws IllegalStateException if memcached is not on the PATH or does not answer in time
+   */
+  public static MemcachedServer start(String itemSizeLimit) {
+    String binary = findBinary();
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(binary, "-o", "modern", "-l", HOST, "-p",
+        String.valueOf(port), "-U", "0", "-m", "64"));
+    if (itemSizeLimit != null) {
+      command.addAll(List.of("-I", itemSizeLimit));
+    }
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+    }
+    MemcachedServer server = new MemcachedServer(process, port);
+    server.awaitVersion();
+    return server;
+  }
+
+  private static String findBinary() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "memcached");
+      if (Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw new IllegalStateException("memcached not found on PATH: install it with `sudo apt-get install memcached`");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);
+    }
+  }
+
+  private void awaitVersion() {
+    try {
+      Awaitility.await("memcached on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20))
+          .ignoreExceptions().until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("memcached exited with code " + process.exitValue());
+            }
+            return command("version").startsWith("VERSION ");
+          });
+    } catch (ConditionTimeoutException e) {
+      stop();
+      throw new IllegalStateException("memcached on " + address() + " did not answer `version` within "
+          + START_TIMEOUT.toSeconds() + " s", e);
+    }
+  }
+
+  /** Sends one text-protocol command and returns the first line of the answer. */
+  public String command(String line) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(HOST, port), 1_000);
+      socket.setSoTimeout(2_000);
+      OutputStream out = socket.getOutputStream();
+      out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      String answer = in.readLine();
+      return answer == null ? "" : answer;
+    }
+  }
+
+  /** Returns {@code 127.0.0.1:port}. */
+  public String address() {
+    return HOST + ":" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Returns whether the process is still running. */
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Destroys this server's process (and only it) and waits until it has exited. A second call does nothing. */
+  public void stop() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  @Override
+  public String toString() {
+    return "memcached@" + address();
+  }
+}
