@@ -222,7 +222,6 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   private void closeCache(CacheProxy<?, ?> cache) {
     unregisterMBeans(cache);
     cache.shutdown();
-    cache.store().close();
   }
 
   private void unregisterMBeans(CacheProxy<?, ?> cache) {

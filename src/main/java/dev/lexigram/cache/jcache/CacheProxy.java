@@ -832,6 +832,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     if (writeThrough != null) {
       closer.close(writeThrough.writer());
     }
+    closer.run(store::close);
     closer.finish();
   }
 

@@ -16,40 +16,92 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Prints the comparison table of a {@link MemoryGetPutBenchmark} run from JMH's JSON result
- * ({@code -rf json -rff FILE}): ops/s per candidate for each operation and thread count, the
- * ratios the targets are stated in, whether each target is met, and the allocation per
- * operation when the run used {@code -prof gc}.
+ * Prints the comparison tables of a benchmark run from JMH's JSON result ({@code -rf json -rff
+ * FILE}), one section per benchmark class in the result:
+ *
+ * <ul>
+ *   <li>{@link MemoryGetPutBenchmark}: ops/s per candidate for each operation and thread count,
+ *       the ratios the targets are stated in and whether each target is met;
+ *   <li>{@link ExtensionGetBenchmark}: ops/s of a get hit through the standard API, through
+ *       {@code LexigramCache} and through {@code CacheBackend}, and the extension calls' ratios to
+ *       the standard one, with their target.
+ * </ul>
+ *
+ * Each section adds the allocation per operation when the run used {@code -prof gc}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.lexigram.cache.benchmarks.RatioReport result.json}
  */
 public final class RatioReport {
 
-  private static final List<String> CANDIDATES = List.of("lexigram-byRef", "lexigram-byValue",
-      "caffeine-raw", "caffeine-jcache-byRef", "caffeine-jcache-byValue");
+  private static final String EXTENSION_BENCHMARK = "ExtensionGetBenchmark";
 
-  /** A ratio the README states, and the least value the get rows must reach (0 = no target). */
-  private record Ratio(String numerator, String denominator, double getTarget) {
+  /**
+   * A ratio the README states, and the least value the get rows must reach (0 = no target),
+   * printed with {@code targetDecimals} decimals.
+   */
+  private record Ratio(String numerator, String denominator, double getTarget, int targetDecimals) {
     String label() {
       return numerator + " / " + denominator;
     }
+
+    String targetText() {
+      return String.format(Locale.ROOT, "%." + targetDecimals + "fx", getTarget);
+    }
   }
 
-  private static final List<Ratio> RATIOS = List.of(
-      new Ratio("lexigram-byRef", "caffeine-raw", 0.7),
-      new Ratio("lexigram-byValue", "caffeine-jcache-byValue", 3.0),
-      new Ratio("lexigram-byRef", "caffeine-jcache-byRef", 0));
-
-  /** One row of the table: an operation (get, put) at a thread count. */
+  /** One row of a table: an operation (get, put) at a thread count. */
   private record RowKey(String operation, int threads) {}
 
   /** One JMH result: throughput with its error, and allocated bytes per op if profiled. */
   private record Score(double opsPerSecond, double error, Double bytesPerOp) {}
 
-  private final Map<RowKey, Map<String, Score>> rows = new TreeMap<>(
-      Comparator.comparing(RowKey::operation).thenComparingInt(RowKey::threads));
-  private final Set<String> candidates = new LinkedHashSet<>(CANDIDATES);
-  private String benchmarkName = "MemoryGetPutBenchmark";
+  /**
+   * The results of one benchmark class: rows of scores by column ({@code candidate} param, or
+   * the API for {@link ExtensionGetBenchmark}), and the ratios printed for them.
+   */
+  private static final class Section {
+    /** The class name in the heading; the candidate section takes it from the result. */
+    private String benchmarkName;
+    /** Text between the class name and "throughput" in the heading. */
+    private final String description;
+    /** The columns: the expected ones first, in this order, then any others the result has. */
+    private final Set<String> columns;
+    private final String ratioHeading;
+    private final List<Ratio> ratios;
+    private final Map<RowKey, Map<String, Score>> rows = new TreeMap<>(
+        Comparator.comparing(RowKey::operation).thenComparingInt(RowKey::threads));
+
+    Section(String benchmarkName, String description, List<String> columns, String ratioHeading, List<Ratio> ratios) {
+      this.benchmarkName = benchmarkName;
+      this.description = description;
+      this.columns = new LinkedHashSet<>(columns);
+      this.ratioHeading = ratioHeading;
+      this.ratios = ratios;
+    }
+
+    void add(RowKey key, String column, Score score) {
+      columns.add(column);
+      rows.computeIfAbsent(key, k -> new TreeMap<>()).put(column, score);
+    }
+  }
+
+  /** {@link MemoryGetPutBenchmark}, and any other benchmark with a {@code candidate} param. */
+  private final Section candidates = new Section("MemoryGetPutBenchmark", "",
+      List.of("lexigram-byRef", "lexigram-byValue", "caffeine-raw", "caffeine-jcache-byRef", "caffeine-jcache-byValue"),
+      "Ratios (higher favours lexigram)",
+      List.of(
+          new Ratio("lexigram-byRef", "caffeine-raw", 0.7, 1),
+          new Ratio("lexigram-byValue", "caffeine-jcache-byValue", 3.0, 1),
+          new Ratio("lexigram-byRef", "caffeine-jcache-byRef", 0, 1)));
+
+  /** {@link ExtensionGetBenchmark}: the Result wrapper may cost at most 10% of a get hit. */
+  private final Section extension = new Section(EXTENSION_BENCHMARK,
+      " get hits on one cache through three APIs:",
+      List.of("standard", "lexigramCache", "cacheBackend"),
+      "Ratios to the standard API (1.00x = the extension call costs nothing over Cache.get)",
+      List.of(
+          new Ratio("lexigramCache", "standard", 0.90, 2),
+          new Ratio("cacheBackend", "standard", 0.90, 2)));
 
   private RatioReport() {}
 
@@ -68,15 +120,19 @@ public final class RatioReport {
       String benchmark = result.path("benchmark").asText();
       int methodStart = benchmark.lastIndexOf('.');
       String method = benchmark.substring(methodStart + 1);
-      benchmarkName = simpleClassName(benchmark.substring(0, Math.max(methodStart, 0)));
-      String operation = method.contains("_") ? method.substring(0, method.indexOf('_')) : method;
-      String candidate = result.path("params").path("candidate").asText("?");
-      candidates.add(candidate);
+      String className = simpleClassName(benchmark.substring(0, Math.max(methodStart, 0)));
+      String prefix = method.contains("_") ? method.substring(0, method.indexOf('_')) : method;
       JsonNode primary = result.path("primaryMetric");
       Score score = new Score(primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
           bytesPerOp(result.path("secondaryMetrics")));
-      rows.computeIfAbsent(new RowKey(operation, result.path("threads").asInt()), key -> new TreeMap<>())
-          .put(candidate, score);
+      int threads = result.path("threads").asInt();
+      if (className.equals(EXTENSION_BENCHMARK)) {
+        // methods are <api>_<n>thread(s), every one a get
+        extension.add(new RowKey("get", threads), prefix, score);
+      } else {
+        candidates.benchmarkName = className;
+        candidates.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
+      }
     }
   }
 
@@ -95,35 +151,43 @@ public final class RatioReport {
   }
 
   private void print(PrintStream out) {
-    if (rows.isEmpty()) {
+    if (candidates.rows.isEmpty() && extension.rows.isEmpty()) {
       out.println("No results.");
       return;
     }
-    out.println();
-    out.println(benchmarkName + ": throughput in ops/s, all threads together (higher is better; "
-        + "± is JMH's 99.9% error as a share of the score)");
-    printThroughput(out);
-    out.println();
-    out.println("Ratios (higher favours lexigram)");
-    printRatios(out);
-    out.println();
-    out.println("Targets (get rows)");
-    printTargets(out);
-    if (rows.values().stream().flatMap(scores -> scores.values().stream()).anyMatch(s -> s.bytesPerOp() != null)) {
-      out.println();
-      out.println("Allocation in bytes per operation (-prof gc, gc.alloc.rate.norm)");
-      printAllocation(out);
+    for (Section section : List.of(candidates, extension)) {
+      if (!section.rows.isEmpty()) {
+        print(section, out);
+      }
     }
   }
 
-  private void printThroughput(PrintStream out) {
+  private static void print(Section section, PrintStream out) {
+    out.println();
+    out.println(section.benchmarkName + ":" + section.description + " throughput in ops/s, all threads together "
+        + "(higher is better; ± is JMH's 99.9% error as a share of the score)");
+    printThroughput(section, out);
+    out.println();
+    out.println(section.ratioHeading);
+    printRatios(section, out);
+    out.println();
+    out.println("Targets (get rows)");
+    printTargets(section, out);
+    if (section.rows.values().stream().flatMap(scores -> scores.values().stream()).anyMatch(s -> s.bytesPerOp() != null)) {
+      out.println();
+      out.println("Allocation in bytes per operation (-prof gc, gc.alloc.rate.norm)");
+      printAllocation(section, out);
+    }
+  }
+
+  private static void printThroughput(Section section, PrintStream out) {
     List<String> header = new ArrayList<>(List.of("op", "threads"));
-    header.addAll(candidates);
+    header.addAll(section.columns);
     Table table = new Table(header);
-    rows.forEach((key, scores) -> {
+    section.rows.forEach((key, scores) -> {
       List<String> cells = new ArrayList<>(List.of(key.operation(), Integer.toString(key.threads())));
-      for (String candidate : candidates) {
-        Score score = scores.get(candidate);
+      for (String column : section.columns) {
+        Score score = scores.get(column);
         cells.add(score == null ? "-" : throughput(score));
       }
       table.add(cells);
@@ -140,13 +204,13 @@ public final class RatioReport {
     return ops + String.format(Locale.ROOT, " ±%.0f%%", 100 * score.error() / score.opsPerSecond());
   }
 
-  private void printRatios(PrintStream out) {
+  private static void printRatios(Section section, PrintStream out) {
     List<String> header = new ArrayList<>(List.of("op", "threads"));
-    RATIOS.forEach(ratio -> header.add(ratio.label()));
+    section.ratios.forEach(ratio -> header.add(ratio.label()));
     Table table = new Table(header);
-    rows.forEach((key, scores) -> {
+    section.rows.forEach((key, scores) -> {
       List<String> cells = new ArrayList<>(List.of(key.operation(), Integer.toString(key.threads())));
-      for (Ratio ratio : RATIOS) {
+      for (Ratio ratio : section.ratios) {
         Double value = ratio(scores, ratio);
         cells.add(value == null ? "-" : String.format(Locale.ROOT, "%.2fx", value));
       }
@@ -155,15 +219,15 @@ public final class RatioReport {
     table.print(out);
   }
 
-  private void printTargets(PrintStream out) {
-    for (Ratio ratio : RATIOS) {
+  private static void printTargets(Section section, PrintStream out) {
+    for (Ratio ratio : section.ratios) {
       if (ratio.getTarget() <= 0) {
         continue;
       }
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s >= %.1fx:", ratio.label(), ratio.getTarget()));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s >= %s:", ratio.label(), ratio.targetText()));
       boolean allMet = true;
       boolean any = false;
-      for (var row : rows.entrySet()) {
+      for (var row : section.rows.entrySet()) {
         Double value = ratio(row.getValue(), ratio);
         if (!row.getKey().operation().equals("get") || value == null) {
           continue;
@@ -179,14 +243,14 @@ public final class RatioReport {
     }
   }
 
-  private void printAllocation(PrintStream out) {
+  private static void printAllocation(Section section, PrintStream out) {
     List<String> header = new ArrayList<>(List.of("op", "threads"));
-    header.addAll(candidates);
+    header.addAll(section.columns);
     Table table = new Table(header);
-    rows.forEach((key, scores) -> {
+    section.rows.forEach((key, scores) -> {
       List<String> cells = new ArrayList<>(List.of(key.operation(), Integer.toString(key.threads())));
-      for (String candidate : candidates) {
-        Score score = scores.get(candidate);
+      for (String column : section.columns) {
+        Score score = scores.get(column);
         cells.add(score == null || score.bytesPerOp() == null ? "-"
             : String.format(Locale.ROOT, "%.1f", score.bytesPerOp()));
       }

@@ -27,9 +27,11 @@ public final class ExpiryCalculator {
 
   public ExpiryCalculator(ExpiryPolicy policy) {
     this.policy = policy;
-    this.accessChangesNothing = policy instanceof javax.cache.expiry.EternalExpiryPolicy
-        || policy instanceof javax.cache.expiry.CreatedExpiryPolicy
-        || policy instanceof javax.cache.expiry.ModifiedExpiryPolicy;
+    // the standard policies that never change expiry on access (exact classes: a subclass may)
+    Class<?> type = policy.getClass();
+    this.accessChangesNothing = type == javax.cache.expiry.EternalExpiryPolicy.class
+        || type == javax.cache.expiry.CreatedExpiryPolicy.class
+        || type == javax.cache.expiry.ModifiedExpiryPolicy.class;
   }
 
   /** Returns whether no entry can ever expire: the policy is exactly {@code EternalExpiryPolicy}. */
