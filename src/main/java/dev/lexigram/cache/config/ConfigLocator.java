@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the configuration text, in order: a {@code classpath:} or {@code file:} manager URI;
+ * Finds the configuration text, in order: a {@code classpath:}, {@code file:} or {@code jar:} manager URI;
  * system property {@value #SYSTEM_PROPERTY}; environment variable {@value #ENV_VARIABLE}; resource
  * {@value #RESOURCE} on the class loader. A location that is named but missing is an error; no
  * location at all gives empty.
@@ -39,6 +39,10 @@ final class ConfigLocator {
     }
     if (uri != null && "file".equalsIgnoreCase(uri.getScheme())) {
       return Optional.of(file(uri, "CacheManager URI " + uri));
+    }
+    if (uri != null && "jar".equalsIgnoreCase(uri.getScheme())) {
+      // a resource inside a packaged application (Spring Boot hands its config location over as jar:)
+      return Optional.of(jarEntry(uri, "CacheManager URI " + uri));
     }
     String property = systemProperties.getProperty(SYSTEM_PROPERTY);
     if (property != null && !property.isBlank()) {
@@ -87,6 +91,15 @@ final class ConfigLocator {
     } catch (IOException e) {
       throw new InvalidConfigurationException("classpath:" + resource, setBy,
           "cannot read " + url + ": " + e.getMessage(), "make the resource readable", e);
+    }
+  }
+
+  private static ConfigText jarEntry(URI uri, String setBy) {
+    try (InputStream in = unCached(uri.toURL())) {
+      return new ConfigText(uri.toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidConfigurationException(uri.toString(), setBy, "cannot read the jar entry: " + e.getMessage(),
+          "check that the jar contains the entry, or use classpath:name.yaml", e);
     }
   }
 
