@@ -96,8 +96,8 @@ final class CacheFactory {
     Store store = new TranslatingStore(
         openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize), backend),
         name, backend.name());
+    // a remote backend copies by nature; the configuration keeps the flag the caller asked for
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
-    configuration.setStoreByValue(byValue);
     Copier copier = (!byValue || storeBackend.copiesValues()) ? Copier.identity()
         : new StoreByValueCopier(name, Copier.serializing(serializer));
     CacheStatistics statistics = new CacheStatistics();

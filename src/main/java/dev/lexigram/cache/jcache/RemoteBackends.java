@@ -14,7 +14,12 @@ final class RemoteBackends {
   private RemoteBackends() {}
 
   static StoreBackend redis(BackendSettings settings, Serializer serializer) {
-    throw notYet(settings);
+    try {
+      return dev.lexigram.cache.backend.redis.RedisStores.backend(settings, serializer);
+    } catch (dev.lexigram.cache.store.StoreException e) {
+      throw new CacheException("Backend '" + settings.name() + "' cannot be opened (" + e.kind() + "): "
+          + e.getMessage(), e);
+    }
   }
 
   static StoreBackend memcached(BackendSettings settings, Serializer serializer) {

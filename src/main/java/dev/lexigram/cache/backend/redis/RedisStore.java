@@ -1,0 +1,315 @@
+package dev.lexigram.cache.backend.redis;
+
+import dev.lexigram.cache.store.Glob;
+import dev.lexigram.cache.store.RemoteKeys;
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.store.StoreException;
+import dev.lexigram.cache.store.StoreException.Kind;
+import dev.lexigram.cache.store.StoreWrite;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The store of one cache on Redis: each entry is one Redis string named by {@link RemoteKeys}
+ * and laid out as {@link RecordFormat} describes. The expiry instant in the record is the one that
+ * counts (the cache layer checks it on every read); Redis is also given it as native TTL
+ * ({@code PXAT}) plus a grace of {@value #NATIVE_EXPIRY_GRACE_MILLIS} ms, so that the server
+ * reclaims the memory but never drops an entry that a client whose clock runs behind the
+ * server's still considers live (clock skew between hosts; a fake clock in tests).
+ *
+ * <p>Atomicity: {@code get}, {@code put} ({@code SET}) and {@code remove} ({@code GETDEL}) are
+ * single commands; {@link #compareAndSet} and {@link #touch} are Lua scripts, so the version check
+ * and the write run as one step on the server. {@code getAll} is one {@code MGET}; {@code putAll}
+ * pipelines its {@code SET}s and waits for all replies; {@code removeAll} and {@code clear} use
+ * {@code UNLINK} in batches of {@value ScanNames#COUNT}; {@code putAll}, {@code removeAll},
+ * {@code clear} and iteration are not atomic as a whole.
+ *
+ * <p>A record that cannot be read (another format, a payload that fails to deserialize or, with
+ * signing on, to verify) reads as a miss: it is logged once per store and counted in
+ * {@link #unreadableRecords()}. Every other failure is a {@link StoreException}.
+ */
+final class RedisStore implements Store {
+
+  private static final byte[] NONE = new byte[0];
+  private static final byte[] NO_TTL = "0".getBytes(StandardCharsets.US_ASCII);
+  /** How long after an entry's expiry instant Redis reclaims it; see the class comment. */
+  static final long NATIVE_EXPIRY_GRACE_MILLIS = 5_000;
+  static final long NO_NATIVE_EXPIRY = 0;
+
+  private final RedisBackend backend;
+  private final RemoteKeys keys;
+  private final RedisCommands<String, byte[]> commands;
+  private final RedisFailures failures;
+  private final UnreadableRecords unreadable;
+
+  RedisStore(RedisBackend backend, RemoteKeys keys) {
+    this.backend = backend;
+    this.keys = keys;
+    this.commands = backend.sync();
+    this.failures = backend.failures();
+    this.unreadable = new UnreadableRecords(keys.namespace());
+  }
+
+  /** Returns how many records this store has read as misses because they could not be read. */
+  long unreadableRecords() {
+    return unreadable.count();
+  }
+
+  private <T> T call(String operation, Object key, Supplier<T> command) {
+    try {
+      return command.get();
+    } catch (RuntimeException e) {
+      throw failures.translate(e, operation, key);
+    }
+  }
+
+  private String nameOf(Object key) {
+    return call("encode", key, () -> keys.nameOf(key));
+  }
+
+  @Override
+  public StoreEntry get(Object key) {
+    String name = nameOf(key);
+    return decode(key, call("GET", key, () -> commands.get(name)));
+  }
+
+  @Override
+  public Map<Object, StoreEntry> getAll(Collection<?> requested) {
+    if (requested.isEmpty()) {
+      return new HashMap<>();
+    }
+    List<Object> order = new ArrayList<>(requested);
+    String[] names = order.stream().map(this::nameOf).toArray(String[]::new);
+    List<KeyValue<String, byte[]>> found = call("MGET", null, () -> commands.mget(names));
+    Map<Object, StoreEntry> result = new HashMap<>(order.size() * 2);
+    for (int i = 0; i < order.size(); i++) {
+      KeyValue<String, byte[]> value = found.get(i);
+      StoreEntry entry = value.hasValue() ? decode(order.get(i), value.getValue()) : null;
+      if (entry != null) {
+        result.put(order.get(i), entry);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public StoreEntry put(Object key, Object value, long expiresAt) {
+    String name = nameOf(key);
+    long version = newVersion();
+    byte[] record = encode(key, version, value, expiresAt);
+    long nativeExpiry = nativeExpiry(expiresAt);
+    call("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
+        ? commands.set(name, record)
+        : commands.set(name, record, SetArgs.Builder.pxAt(nativeExpiry)));
+    return new StoreEntry(value, version, expiresAt);
+  }
+
+  @Override
+  public void putAll(Map<?, StoreWrite> writes) {
+    Map<String, byte[]> records = new HashMap<>(writes.size() * 2);
+    Map<String, Long> expiries = new HashMap<>(writes.size() * 2);
+    writes.forEach((key, write) -> {
+      String name = nameOf(key);
+      records.put(name, encode(key, newVersion(), write.value(), write.expiresAt()));
+      expiries.put(name, write.expiresAt());
+    });
+    call("SET (pipelined)", null, () -> {
+      var async = backend.async();
+      List<RedisFuture<String>> replies = new ArrayList<>(records.size());
+      records.forEach((name, record) -> {
+        long nativeExpiry = nativeExpiry(expiries.get(name));
+        replies.add(nativeExpiry == NO_NATIVE_EXPIRY
+            ? async.set(name, record)
+            : async.set(name, record, SetArgs.Builder.pxAt(nativeExpiry)));
+      });
+      if (!LettuceFutures.awaitAll(backend.timeout(), replies.toArray(new RedisFuture<?>[0]))) {
+        throw new StoreException(Kind.TIMEOUT, failures.describe("putAll of " + records.size()
+            + " entries did not finish within " + backend.timeout()));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
+    String name = nameOf(key);
+    byte[] expectedVersion = expected == null ? NONE : RecordFormat.longBytes(expected.version());
+    byte[] record = newValue == null ? NONE : encode(key, newVersion(), newValue, expiresAt);
+    byte[] ttl = (newValue == null) ? NO_TTL : ttlArgument(expiresAt);
+    RedisScript script = backend.compareAndSetScript();
+    return call("compare-and-set", key, () -> script.run(commands, name, expectedVersion, record, ttl)) == 1L;
+  }
+
+  @Override
+  public boolean touch(Object key, StoreEntry expected, long expiresAt) {
+    if (expected == null) {
+      return false;
+    }
+    String name = nameOf(key);
+    byte[] version = RecordFormat.longBytes(expected.version());
+    byte[] expiry = RecordFormat.longBytes(expiresAt);
+    RedisScript script = backend.touchScript();
+    return call("touch", key, () -> script.run(commands, name, version, expiry, ttlArgument(expiresAt))) == 1L;
+  }
+
+  @Override
+  public StoreEntry remove(Object key) {
+    String name = nameOf(key);
+    return decode(key, call("GETDEL", key, () -> commands.getdel(name)));
+  }
+
+  @Override
+  public void removeAll(Collection<?> toRemove) {
+    List<String> batch = new ArrayList<>(ScanNames.COUNT);
+    for (Object key : toRemove) {
+      batch.add(nameOf(key));
+      if (batch.size() == ScanNames.COUNT) {
+        unlink(batch);
+      }
+    }
+    unlink(batch);
+  }
+
+  private void unlink(List<String> batch) {
+    if (!batch.isEmpty()) {
+      String[] names = batch.toArray(new String[0]);
+      call("UNLINK", null, () -> commands.unlink(names));
+      batch.clear();
+    }
+  }
+
+  @Override
+  public Iterator<Object> keys() {
+    return keys(Glob.compile("*"));
+  }
+
+  @Override
+  public Iterator<Object> keys(Glob glob) {
+    Iterator<String> names = new ScanNames(commands, keys.serverGlob(glob).toRedisPattern(), failures);
+    boolean recheck = !glob.isMatchAll();
+    return new Iterator<>() {
+      private Object next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && names.hasNext()) {
+          Object key = keyOf(names.next());
+          if (key != null && (!recheck || glob.matches(String.valueOf(key)))) {
+            next = key;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Object next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Object result = next;
+        next = null;
+        return result;
+      }
+    };
+  }
+
+  /** Returns the key a name stands for, or null (counted) if it cannot be decoded. */
+  private Object keyOf(String name) {
+    try {
+      return keys.keyOf(name);
+    } catch (RuntimeException e) {
+      unreadable.record(name, e);
+      return null;
+    }
+  }
+
+  @Override
+  public void clear() {
+    ScanNames names = new ScanNames(commands, keys.serverGlob(Glob.compile("*")).toRedisPattern(), failures);
+    List<String> batch = new ArrayList<>(ScanNames.COUNT);
+    while (names.hasNext()) {
+      batch.add(names.next());
+      if (batch.size() == ScanNames.COUNT) {
+        unlink(batch);
+      }
+    }
+    unlink(batch);
+  }
+
+  @Override
+  public void close() {
+    // the connection belongs to the backend and is closed with it
+  }
+
+  private byte[] encode(Object key, long version, Object value, long expiresAt) {
+    byte[] payload;
+    try {
+      payload = backend.serializer().serialize(value);
+    } catch (RuntimeException e) {
+      throw failures.translate(e, "serialize the value", key);
+    }
+    long size = (long) payload.length + RecordFormat.HEADER;
+    if (size > backend.maxRecordBytes()) {
+      throw new StoreException(Kind.CAPACITY, failures.describe("the value of key '" + key + "' takes " + size
+          + " bytes, more than the server's proto-max-bulk-len of " + backend.maxRecordBytes()
+          + " bytes. Fix: store smaller values, or raise proto-max-bulk-len on the server"));
+    }
+    return RecordFormat.encode(version, expiresAt, payload);
+  }
+
+  private StoreEntry decode(Object key, byte[] record) {
+    if (record == null) {
+      return null;
+    }
+    if (!RecordFormat.isRecord(record)) {
+      unreadable.record(key, new IllegalArgumentException("not a lexigram-cache record (format "
+          + RecordFormat.FORMAT + ")"));
+      return null;
+    }
+    try {
+      Object value = backend.serializer().deserialize(RecordFormat.payload(record));
+      return new StoreEntry(value, RecordFormat.version(record), RecordFormat.expiresAt(record));
+    } catch (RuntimeException e) {
+      unreadable.record(key, e);
+      return null;
+    }
+  }
+
+  private static long newVersion() {
+    long version;
+    do {
+      version = ThreadLocalRandom.current().nextLong();
+    } while (version == 0);
+    return version;
+  }
+
+  /**
+   * Returns the instant for Redis's {@code PXAT}: the entry's expiry plus {@link #NATIVE_EXPIRY_GRACE_MILLIS},
+   * at least 1 (Redis refuses a non-positive one); {@link #NO_NATIVE_EXPIRY} for an eternal entry.
+   */
+  static long nativeExpiry(long expiresAt) {
+    if (expiresAt >= Long.MAX_VALUE - NATIVE_EXPIRY_GRACE_MILLIS) {
+      return NO_NATIVE_EXPIRY;
+    }
+    return Math.max(1L, expiresAt + NATIVE_EXPIRY_GRACE_MILLIS);
+  }
+
+  private static byte[] ttlArgument(long expiresAt) {
+    long nativeExpiry = nativeExpiry(expiresAt);
+    return nativeExpiry == NO_NATIVE_EXPIRY ? NO_TTL : Long.toString(nativeExpiry).getBytes(StandardCharsets.US_ASCII);
+  }
+}

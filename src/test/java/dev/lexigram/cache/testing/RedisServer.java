@@ -1,0 +1,178 @@
+package dev.lexigram.cache.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One {@code redis-server} child process on a free loopback port, without persistence. {@link #start}
+ * returns once the server answers {@code PING}; {@link #stop} destroys exactly this process and
+ * waits for it. A missing binary fails with one line that says how to install it.
+ */
+public final class RedisServer implements AutoCloseable {
+
+  private static final String BINARY = "redis-server";
+  private static final Duration STARTUP = Duration.ofSeconds(15);
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private RedisServer(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts a plain server; see {@link #start(List)}. */
+  public static RedisServer start() {
+    return start(List.of());
+  }
+
+  /**
+   * Starts a server with extra command-line options (e.g. {@code --proto-max-bulk-len 1mb}) and
+   * returns once it answers {@code PING}.
+   *
+   * @throws IllegalStateException if {@code redis-server} is not on the PATH or does not answer in time
+   */
+  public static RedisServer start(List<String> extraOptions) {
+    Path binary = findBinary();
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int port = freePort();
+      try {
+        return launch(binary, port, extraOptions);
+      } catch (IllegalStateException e) {
+        last = e; // most likely another process took the port between probe and bind: try another
+      }
+    }
+    throw last;
+  }
+
+  private static RedisServer launch(Path binary, int port, List<String> extraOptions) {
+    Path log;
+    try {
+      log = Files.createTempFile("redis-" + port + "-", ".log");
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot create a log file for redis-server: " + e, e);
+    }
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+    command.addAll(extraOptions);
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot start " + command + ": " + e, e);
+    }
+    RedisServer server = new RedisServer(process, port, log);
+    try {
+      await().atMost(STARTUP).pollInterval(Duration.ofMillis(20))
+          .until(() -> !process.isAlive() || server.answersPing());
+    } catch (ConditionTimeoutException e) {
+      server.stop();
+      throw new IllegalStateException("redis-server on port " + port + " did not answer PING within " + STARTUP
+          + "; its log: " + log, e);
+    }
+    if (!process.isAlive()) {
+      throw new IllegalStateException("redis-server on port " + port + " exited with " + process.exitValue()
+          + "; its log: " + log);
+    }
+    return server;
+  }
+
+  private static Path findBinary() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty()) {
+        Path candidate = Path.of(dir, BINARY);
+        if (Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("redis-server not found on PATH: install it with `sudo apt-get install redis-server`");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("No free loopback port: " + e, e);
+    }
+  }
+
+  /**
+   * Returns whether the server answers {@code PING} right now: with {@code +PONG}, or with
+   * {@code -NOAUTH} when it requires a password.
+   */
+  boolean answersPing() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+      socket.setSoTimeout(500);
+      OutputStream out = socket.getOutputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String reply = new String(in.readNBytes(7), StandardCharsets.US_ASCII);
+      return reply.startsWith("+PONG") || reply.startsWith("-NOAUTH");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Returns {@code redis://127.0.0.1:<port>}. */
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Returns the file the server writes its log to. */
+  public Path log() {
+    return log;
+  }
+
+  /** Destroys this server's process and waits until it has exited; a second call does nothing. */
+  public void stop() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisServer[" + url() + ", pid " + process.pid() + "]";
+  }
+}
