@@ -23,7 +23,7 @@ final class RemoteBackends {
   }
 
   static StoreBackend memcached(BackendSettings settings, Serializer serializer) {
-    throw notYet(settings);
+    return dev.lexigram.cache.backend.memcached.MemcachedStores.backend(settings, serializer);
   }
 
   private static CacheException notYet(BackendSettings settings) {

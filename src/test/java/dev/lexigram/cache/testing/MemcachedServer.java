@@ -43,7 +43,7 @@ public final class MemcachedServer implements AutoCloseable {
   /**
    * Starts a server and waits until it answers {@code version}.
    *
-   * @param itemSizeLimit the {@code -I} value (e.g. {@code "64k"}), or null for the default
+   * @param itemSizeLimit the {@code -I} value (at least {@code "16k"}, e.g. {@code "64k"}), or null for the default
    * @throws IllegalStateException if memcached is not on the PATH or does not answer in time
    */
   public static MemcachedServer start(String itemSizeLimit) {
@@ -52,7 +52,11 @@ public final class MemcachedServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(binary, "-o", "modern", "-l", HOST, "-p",
         String.valueOf(port), "-U", "0", "-m", "64"));
     if (itemSizeLimit != null) {
-      command.addAll(List.of("-I", itemSizeLimit));
+      // memcached refuses an -I below its default slab chunk size (512 KiB), so lower that too
+      command.addAll(List.of("-I", itemSizeLimit, "-o", "slab_chunk_max=16384"));
+    }
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(List.of("-u", "root")); // memcached refuses to run as root without it
     }
     Process process;
     try {

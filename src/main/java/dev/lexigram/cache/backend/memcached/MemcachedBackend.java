@@ -1,0 +1,65 @@
+package dev.lexigram.cache.backend.memcached;
+
+import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.store.RemoteKeys;
+import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.store.StoreBackend;
+import dev.lexigram.cache.store.StoreContext;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.spy.memcached.MemcachedClient;
+
+/**
+ * A memcached backend: the spymemcached client, the metadump lister and the item size limit,
+ * shared by the stores of every cache on it. Stores copy values by nature (each read
+ * deserializes), so caches here cannot store by reference. {@link #close()} shuts the client
+ * down, waiting up to the operation timeout for calls in flight.
+ */
+final class MemcachedBackend implements StoreBackend {
+
+  private final BackendSettings settings;
+  private final Serializer serializer;
+  private final MemcachedClient client;
+  private final Calls calls;
+  private final Metadump metadump;
+  private final ItemSizeLimit limit;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  MemcachedBackend(BackendSettings settings, Serializer serializer) {
+    this.settings = settings;
+    this.serializer = serializer;
+    List<InetSocketAddress> addresses = ClientSetup.addresses(settings);
+    int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+    this.client = ClientSetup.connect(settings, addresses);
+    this.calls = new Calls(settings.name(), client, settings.timeout().toMillis());
+    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis);
+    this.limit = new ItemSizeLimit(addresses, timeoutMillis);
+  }
+
+  @Override
+  public Store open(StoreContext context) {
+    ItemNames names = new ItemNames(new RemoteKeys(settings.keyPrefix(), context.cacheName(), serializer));
+    EntryCodec codec = new EntryCodec(settings.name(), context.cacheName(), serializer, limit);
+    return new MemcachedStore(client, calls, names, codec, metadump, context.clock());
+  }
+
+  @Override
+  public boolean copiesValues() {
+    return true;
+  }
+
+  @Override
+  public boolean supportsStoreByReference() {
+    return false;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      client.shutdown(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.lexigram.cache.backend.memcached;
+
+import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.store.StoreBackend;
+
+/**
+ * Opens memcached backends; the one public entry point of this package. Its signature names no
+ * spymemcached type, so this package links only when a memcached backend is configured.
+ */
+public final class MemcachedStores {
+
+  private MemcachedStores() {}
+
+  /**
+   * Returns a backend on the configured servers, with one spymemcached client shared by its stores.
+   *
+   * @param settings a validated memcached backend: {@code servers}, optional SASL credentials,
+   *     {@code timeout} and {@code key_prefix}
+   * @param serializer writes values and non-String keys
+   * @throws dev.lexigram.cache.store.StoreException CONNECTION if a server name cannot be resolved
+   *     or the client cannot start
+   */
+  public static StoreBackend backend(BackendSettings settings, Serializer serializer) {
+    return new MemcachedBackend(settings, serializer);
+  }
+}
