@@ -68,6 +68,11 @@ public record BackendSettings(
   }
 
   /** Returns a description with the password and any password inside the URL masked; never null. */
+  /** Returns the URL with its password replaced by {@code ***}, for logs and errors; null when there is no URL. */
+  public String maskedUrl() {
+    return Secrets.maskUrl(url);
+  }
+
   @Override
   public String toString() {
     return "BackendSettings[name=" + name + ", type=" + type + ", isDefault=" + isDefault

@@ -109,4 +109,11 @@ class SettingsRecordsTest {
             + "'prod'. Fix: use production.");
     assertThat(e.problem()).isEqualTo("unknown environment 'prod'.");
   }
+
+  @Test
+  void maskedUrl_hidesThePasswordOnly() {
+    BackendSettings redis = new BackendSettings("shared", BackendType.REDIS, true, null, null,
+        "redis://app:s3cret@cache.local:6379/0", null, java.util.List.of(), null, null, java.time.Duration.ofSeconds(2));
+    org.assertj.core.api.Assertions.assertThat(redis.maskedUrl()).isEqualTo("redis://app:***@cache.local:6379/0");
+  }
 }

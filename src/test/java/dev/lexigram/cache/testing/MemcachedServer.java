@@ -1,20 +1,15 @@
 package dev.lexigram.cache.testing;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -47,8 +42,8 @@ public final class MemcachedServer implements AutoCloseable {
    * @throws IllegalStateException if memcached is not on the PATH or does not answer in time
    */
   public static MemcachedServer start(String itemSizeLimit) {
-    String binary = findBinary();
-    int port = freePort();
+    String binary = ServerProcesses.findBinary("memcached", "memcached").toString();
+    int port = ServerProcesses.freePort();
     List<String> command = new ArrayList<>(List.of(binary, "-o", "modern", "-l", HOST, "-p",
         String.valueOf(port), "-U", "0", "-m", "64"));
     if (itemSizeLimit != null) {
@@ -68,24 +63,6 @@ public final class MemcachedServer implements AutoCloseable {
     MemcachedServer server = new MemcachedServer(process, port);
     server.awaitVersion();
     return server;
-  }
-
-  private static String findBinary() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "memcached");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    throw new IllegalStateException("memcached not found on PATH: install it with `sudo apt-get install memcached`");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);
-    }
   }
 
   private void awaitVersion() {
@@ -134,18 +111,7 @@ public final class MemcachedServer implements AutoCloseable {
 
   /** Destroys this server's process (and only it) and waits until it has exited. A second call does nothing. */
   public void stop() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ServerProcesses.stop(process);
   }
 
   @Override

@@ -2,13 +2,11 @@ package dev.lexigram.cache.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -51,10 +48,10 @@ public final class RedisServer implements AutoCloseable {
    * @throws IllegalStateException if {@code redis-server} is not on the PATH or does not answer in time
    */
   public static RedisServer start(List<String> extraOptions) {
-    Path binary = findBinary();
+    Path binary = ServerProcesses.findBinary(BINARY, "redis-server");
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      int port = freePort();
+      int port = ServerProcesses.freePort();
       try {
         return launch(binary, port, extraOptions);
       } catch (IllegalStateException e) {
@@ -96,27 +93,6 @@ public final class RedisServer implements AutoCloseable {
     return server;
   }
 
-  private static Path findBinary() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty()) {
-        Path candidate = Path.of(dir, BINARY);
-        if (Files.isExecutable(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    throw new IllegalStateException("redis-server not found on PATH: install it with `sudo apt-get install redis-server`");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("No free loopback port: " + e, e);
-    }
-  }
-
   /**
    * Returns whether the server answers {@code PING} right now: with {@code +PONG}, or with
    * {@code -NOAUTH} when it requires a password.
@@ -152,18 +128,7 @@ public final class RedisServer implements AutoCloseable {
 
   /** Destroys this server's process and waits until it has exited; a second call does nothing. */
   public void stop() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ServerProcesses.stop(process);
   }
 
   @Override

@@ -59,7 +59,7 @@ final class RedisBackend implements StoreBackend {
   }
 
   static RedisBackend connect(BackendSettings settings, Serializer serializer) {
-    RedisFailures failures = new RedisFailures(settings.name(), settings.url());
+    RedisFailures failures = new RedisFailures(settings.name(), settings.maskedUrl());
     RedisURI uri = uri(settings, failures);
     RedisClient client = RedisClient.create(uri);
     Duration timeout = settings.timeout();

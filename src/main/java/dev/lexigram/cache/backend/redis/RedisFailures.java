@@ -18,15 +18,15 @@ import java.util.concurrent.ExecutionException;
  */
 final class RedisFailures {
 
-  private static final String MASK = "***";
   private static final int MAX_KEY_CHARS = 120;
 
   private final String backendName;
   private final String maskedUrl;
 
-  RedisFailures(String backendName, String url) {
+  /** @param maskedUrl the backend's URL with its password masked ({@code BackendSettings.maskedUrl()}) */
+  RedisFailures(String backendName, String maskedUrl) {
     this.backendName = backendName;
-    this.maskedUrl = maskUrl(url);
+    this.maskedUrl = maskedUrl;
   }
 
   String maskedUrl() {
@@ -111,25 +111,5 @@ final class RedisFailures {
   private static String shortKey(Object key) {
     String text = String.valueOf(key);
     return text.length() <= MAX_KEY_CHARS ? text : text.substring(0, MAX_KEY_CHARS) + "…";
-  }
-
-  /**
-   * Returns the URL with the password of its user info replaced by {@value #MASK}; user info
-   * without a colon is a password to Lettuce, so it is masked whole. Everything up to the last
-   * {@code @} counts as user info, so an unencoded {@code /} or {@code #} in a password is masked too.
-   */
-  static String maskUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    int schemeEnd = url.indexOf("://");
-    int start = schemeEnd + 3;
-    int at = url.lastIndexOf('@');
-    if (schemeEnd < 0 || at < start) {
-      return url;
-    }
-    int colon = url.indexOf(':', start);
-    String user = colon >= 0 && colon < at ? url.substring(start, colon + 1) : "";
-    return url.substring(0, start) + user + MASK + url.substring(at);
   }
 }
