@@ -11,7 +11,6 @@ import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
-import dev.lexigram.cache.jcache.processor.EntryProcessorEntry;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
@@ -65,6 +64,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final WriteThrough<K, V> writeThrough;
   private final Executor executor;
   private final TypeCheck typeCheck;
+  private final EntryProcessing<K, V> processing;
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
   private volatile boolean eternal;
   private final ExtensionCache<K, V> extension;
@@ -86,6 +86,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.eternal = expiry.isEternal();
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
     this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier());
+    this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -515,82 +516,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     requireOpen();
     typeCheck.key(key);
     Objects.requireNonNull(processor, "processor");
-    typeCheck.key(key);
-    long now = now();
-    while (true) {
-      StoreEntry current = ops.live(key, now);
-      V currentValue = (current == null) ? null : ops.valueOf(current);
-      EntryProcessorEntry<K, V> entry = new EntryProcessorEntry<>(key, currentValue, readThrough);
-      T result;
-      try {
-        result = processor.process(entry, arguments);
-      } catch (EntryProcessorException e) {
-        throw e;
-      } catch (Exception | Error e) {
-        throw new EntryProcessorException(e);
-      }
-      if (applyProcessed(key, current, currentValue, entry, now)) {
-        if (entry.existed()) {
-          statistics.recordHits(1);
-        } else {
-          statistics.recordMisses(1);
-        }
-        return result;
-      }
-    }
-  }
-
-  /** Applies what the processor did; returns false if the entry changed meanwhile. */
-  private boolean applyProcessed(K key, StoreEntry current, V currentValue, EntryProcessorEntry<K, V> entry, long now) {
-    V value = entry.currentValue();
-    switch (entry.action()) {
-      case NONE:
-        return true;
-      case READ:
-        ops.touchOnAccess(key, current, now);
-        return true;
-      case LOADED:
-        typeCheck.value(value);
-        ops.create(key, value, now); // a value stored meanwhile by another caller wins over the loaded one
-        return true;
-      case CREATED:
-        typeCheck.value(value);
-        if (writeThrough != null) {
-          writeThrough.write(new EntryImpl<>(key, value));
-        }
-        int created = ops.create(key, value, now);
-        if (created == StoreOps.CONFLICT) {
-          return false;
-        }
-        if (created == StoreOps.STORED) {
-          statistics.recordPuts(1);
-        }
-        return true;
-      case UPDATED:
-        typeCheck.value(value);
-        if (writeThrough != null) {
-          writeThrough.write(new EntryImpl<>(key, value));
-        }
-        if (!ops.update(key, current, currentValue, value, now)) {
-          return false;
-        }
-        statistics.recordPuts(1);
-        return true;
-      case REMOVED:
-        if (writeThrough != null) {
-          writeThrough.delete(key);
-        }
-        if (current == null) {
-          return true;
-        }
-        if (!ops.removeIfSame(key, current, currentValue)) {
-          return false;
-        }
-        statistics.recordRemovals(1);
-        return true;
-      default:
-        throw new IllegalStateException("Unknown action " + entry.action());
-    }
+    return processing.invoke(key, processor, arguments, now());
   }
 
   @Override
