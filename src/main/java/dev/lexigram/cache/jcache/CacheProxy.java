@@ -151,8 +151,9 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     long now = now();
     Map<K, V> result = new LinkedHashMap<>();
     Set<K> missing = new LinkedHashSet<>();
+    Map<K, StoreEntry> live = ops.liveAll(keys, now); // one round trip on a remote store
     for (K key : keys) {
-      StoreEntry entry = ops.live(key, now);
+      StoreEntry entry = live.get(key);
       if (entry == null) {
         missing.add(key);
       } else {
@@ -220,10 +221,22 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     if (writeThrough != null) {
       writeThrough.write(new EntryImpl<>(key, value));
     }
-    if (ops.put(key, value, now()) != StoreOps.NOT_STORED) {
+    if (canWriteBlind()) {
+      ops.putBlind(key, value);
+      statistics.recordPuts(1);
+    } else if (ops.put(key, value, now()) != StoreOps.NOT_STORED) {
       statistics.recordPuts(1);
     }
     statistics.recordPutTime(start);
+  }
+
+  /**
+   * Returns whether a put may skip reading the current entry: nobody listens for created versus
+   * updated, and every entry this process wrote is eternal (no expiry policy, no per-entry TTL).
+   * On a shared remote cache, a put then also clears a TTL another process set on the key.
+   */
+  private boolean canWriteBlind() {
+    return eternal && !dispatcher.hasListeners();
   }
 
   @Override
@@ -267,6 +280,16 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
       WriteThrough.Outcome<K> outcome = writeThrough.writeAll(toWrite);
       failure = outcome.failure();
       failed = outcome.failedKeys();
+    }
+    if (canWriteBlind()) {
+      entries.keySet().removeAll(failed);
+      ops.putAllBlind(entries); // one round trip on a remote store
+      statistics.recordPuts(entries.size());
+      statistics.recordPutTime(start);
+      if (failure != null) {
+        throw failure;
+      }
+      return;
     }
     long now = now();
     int stored = 0;

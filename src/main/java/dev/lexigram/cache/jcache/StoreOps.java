@@ -7,6 +7,10 @@ import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
+import dev.lexigram.cache.store.StoreWrite;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The compare-and-set steps every cache operation is built from: read a live entry (expiring
@@ -45,6 +49,39 @@ final class StoreOps<K, V> {
       return null;
     }
     return entry;
+  }
+
+  /** Returns the live entries of the keys in one store call; expired ones are removed and published. */
+  Map<K, StoreEntry> liveAll(Collection<? extends K> keys, long now) {
+    Map<Object, StoreEntry> found = store.getAll(keys);
+    Map<K, StoreEntry> live = new LinkedHashMap<>(found.size() * 2);
+    for (K key : keys) {
+      StoreEntry entry = found.get(key);
+      if (entry == null) {
+        continue;
+      }
+      if (entry.isExpired(now)) {
+        expire(key, entry);
+      } else {
+        live.put(key, entry);
+      }
+    }
+    return live;
+  }
+
+  /**
+   * Writes without reading first, for a cache where that changes nothing observable: no listener
+   * to tell created from updated, and every entry eternal.
+   */
+  void putBlind(K key, V value) {
+    store.put(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL);
+  }
+
+  /** Writes every entry without reading first, in one store call; see {@link #putBlind}. */
+  void putAllBlind(Map<K, V> entries) {
+    Map<Object, StoreWrite> writes = new LinkedHashMap<>(entries.size() * 2);
+    entries.forEach((key, value) -> writes.put(copier.copy(key), new StoreWrite(copier.copy(value), StoreEntry.ETERNAL)));
+    store.putAll(writes);
   }
 
   private void expire(Object key, StoreEntry entry) {

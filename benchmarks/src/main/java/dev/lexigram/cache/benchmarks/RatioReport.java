@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,12 @@ import java.util.TreeMap;
  *       the ratios the targets are stated in and whether each target is met;
  *   <li>{@link ExtensionGetBenchmark}: ops/s of a get hit through the standard API, through
  *       {@code LexigramCache} and through {@code CacheBackend}, and the extension calls' ratios to
- *       the standard one, with their target.
+ *       the standard one, with their target;
+ *   <li>{@link RedisBenchmark}: ops/s of get, put and getAll(10) at 1, 8 and 64 threads for
+ *       lexigram, raw Lettuce and Redisson's JCache, the ratios lexigram / lettuce-raw and
+ *       lexigram / redisson-jcache and issue 5's targets;
+ *   <li>{@link MemcachedBenchmark}: the same for lexigram and raw spymemcached, the ratio
+ *       lexigram / spymemcached-raw and issue 6's target.
  * </ul>
  *
  * Each section adds the allocation per operation when the run used {@code -prof gc}.
@@ -34,18 +40,48 @@ import java.util.TreeMap;
 public final class RatioReport {
 
   private static final String EXTENSION_BENCHMARK = "ExtensionGetBenchmark";
+  private static final String REDIS_BENCHMARK = "RedisBenchmark";
+  private static final String MEMCACHED_BENCHMARK = "MemcachedBenchmark";
 
   /**
-   * A ratio the README states, and the least value the get rows must reach (0 = no target),
-   * printed with {@code targetDecimals} decimals.
+   * The least value a ratio must reach on the rows of one operation, printed with {@code
+   * decimals} decimals.
+   *
+   * @param threads the thread counts the target applies to; empty for every row of the operation
+   * @param scope printed before the ratio in the target line, or empty (then the line names no
+   *     operation: the memory sections, whose heading says "get rows")
    */
-  private record Ratio(String numerator, String denominator, double getTarget, int targetDecimals) {
-    String label() {
-      return numerator + " / " + denominator;
+  private record Target(String operation, Set<Integer> threads, double least, int decimals, String scope) {
+    /** A target on every get row, in a section whose heading says so. */
+    static Target getRows(double least, int decimals) {
+      return new Target("get", Set.of(), least, decimals, "");
     }
 
-    String targetText() {
-      return String.format(Locale.ROOT, "%." + targetDecimals + "fx", getTarget);
+    /** A target on the rows of an operation at the given thread counts (none = every row). */
+    static Target on(String operation, double least, Integer... threads) {
+      String at = threads.length == 0 ? "every thread count"
+          : String.join(" and ", Arrays.stream(threads).map(String::valueOf).toList()) + " threads";
+      return new Target(operation, Set.of(threads), least, 2, operation + ", " + at);
+    }
+
+    boolean appliesTo(RowKey row) {
+      return row.operation().equals(operation) && (threads.isEmpty() || threads.contains(row.threads()));
+    }
+
+    String text() {
+      return String.format(Locale.ROOT, "%." + decimals + "fx", least);
+    }
+  }
+
+  /** A ratio the README states, and its targets (none = printed without a target). */
+  private record Ratio(String numerator, String denominator, List<Target> targets) {
+    /** A ratio whose get rows must reach {@code getTarget} (0 = no target). */
+    Ratio(String numerator, String denominator, double getTarget, int targetDecimals) {
+      this(numerator, denominator, getTarget > 0 ? List.of(Target.getRows(getTarget, targetDecimals)) : List.of());
+    }
+
+    String label() {
+      return numerator + " / " + denominator;
     }
   }
 
@@ -68,6 +104,8 @@ public final class RatioReport {
     private final Set<String> columns;
     private final String ratioHeading;
     private final List<Ratio> ratios;
+    /** The heading of the target lines. */
+    private String targetHeading = "Targets (get rows)";
     private final Map<RowKey, Map<String, Score>> rows = new TreeMap<>(
         Comparator.comparing(RowKey::operation).thenComparingInt(RowKey::threads));
 
@@ -77,6 +115,11 @@ public final class RatioReport {
       this.columns = new LinkedHashSet<>(columns);
       this.ratioHeading = ratioHeading;
       this.ratios = ratios;
+    }
+
+    Section targets(String heading) {
+      this.targetHeading = heading;
+      return this;
     }
 
     void add(RowKey key, String column, Score score) {
@@ -102,6 +145,26 @@ public final class RatioReport {
       List.of(
           new Ratio("lexigramCache", "standard", 0.90, 2),
           new Ratio("cacheBackend", "standard", 0.90, 2)));
+
+  /** {@link RedisBenchmark}: issue 5's targets against raw Lettuce and Redisson's JCache. */
+  private final Section redis = new Section(REDIS_BENCHMARK,
+      " a local redis-server, get (100% hits), put and getAll(10):",
+      List.of("lexigram", "lettuce-raw", "redisson-jcache"),
+      "Ratios (higher favours lexigram)",
+      List.of(
+          new Ratio("lexigram", "lettuce-raw", List.of(Target.on("get", 0.9, 8, 64))),
+          new Ratio("lexigram", "redisson-jcache", List.of(Target.on("get", 2.5, 8, 64), Target.on("getAll", 2.0)))))
+      .targets("Targets (issue 5)");
+
+  /** {@link MemcachedBenchmark}: issue 6's target against raw spymemcached, on every row. */
+  private final Section memcached = new Section(MEMCACHED_BENCHMARK,
+      " a local memcached, get (100% hits), put and getAll(10):",
+      List.of("lexigram", "spymemcached-raw"),
+      "Ratios (higher favours lexigram)",
+      List.of(
+          new Ratio("lexigram", "spymemcached-raw",
+              List.of(Target.on("get", 0.9), Target.on("put", 0.9), Target.on("getAll", 0.9)))))
+      .targets("Targets (issue 6)");
 
   private RatioReport() {}
 
@@ -129,6 +192,10 @@ public final class RatioReport {
       if (className.equals(EXTENSION_BENCHMARK)) {
         // methods are <api>_<n>thread(s), every one a get
         extension.add(new RowKey("get", threads), prefix, score);
+      } else if (className.equals(REDIS_BENCHMARK) || className.equals(MEMCACHED_BENCHMARK)) {
+        // methods are <op>_<n>thread(s), op one of get, put, getAll
+        Section section = className.equals(REDIS_BENCHMARK) ? redis : memcached;
+        section.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
       } else {
         candidates.benchmarkName = className;
         candidates.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
@@ -151,11 +218,12 @@ public final class RatioReport {
   }
 
   private void print(PrintStream out) {
-    if (candidates.rows.isEmpty() && extension.rows.isEmpty()) {
+    List<Section> sections = List.of(candidates, extension, redis, memcached);
+    if (sections.stream().allMatch(section -> section.rows.isEmpty())) {
       out.println("No results.");
       return;
     }
-    for (Section section : List.of(candidates, extension)) {
+    for (Section section : sections) {
       if (!section.rows.isEmpty()) {
         print(section, out);
       }
@@ -171,7 +239,7 @@ public final class RatioReport {
     out.println(section.ratioHeading);
     printRatios(section, out);
     out.println();
-    out.println("Targets (get rows)");
+    out.println(section.targetHeading);
     printTargets(section, out);
     if (section.rows.values().stream().flatMap(scores -> scores.values().stream()).anyMatch(s -> s.bytesPerOp() != null)) {
       out.println();
@@ -221,26 +289,32 @@ public final class RatioReport {
 
   private static void printTargets(Section section, PrintStream out) {
     for (Ratio ratio : section.ratios) {
-      if (ratio.getTarget() <= 0) {
+      for (Target target : ratio.targets()) {
+        printTarget(section, ratio, target, out);
+      }
+    }
+  }
+
+  private static void printTarget(Section section, Ratio ratio, Target target, PrintStream out) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s%s >= %s:",
+        target.scope().isEmpty() ? "" : target.scope() + ": ", ratio.label(), target.text()));
+    boolean allMet = true;
+    boolean any = false;
+    for (var row : section.rows.entrySet()) {
+      Double value = ratio(row.getValue(), ratio);
+      if (!target.appliesTo(row.getKey()) || value == null) {
         continue;
       }
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s >= %s:", ratio.label(), ratio.targetText()));
-      boolean allMet = true;
-      boolean any = false;
-      for (var row : section.rows.entrySet()) {
-        Double value = ratio(row.getValue(), ratio);
-        if (!row.getKey().operation().equals("get") || value == null) {
-          continue;
-        }
-        any = true;
-        boolean met = value >= ratio.getTarget();
-        allMet &= met;
-        line.append(String.format(Locale.ROOT, "  %d thread%s %.2fx %s;", row.getKey().threads(),
-            row.getKey().threads() == 1 ? "" : "s", value, met ? "met" : "NOT met"));
-      }
-      line.append(any ? (allMet ? "  => MET" : "  => NOT MET") : "  no get rows with both candidates");
-      out.println(line);
+      any = true;
+      boolean met = value >= target.least();
+      allMet &= met;
+      line.append(String.format(Locale.ROOT, "  %d thread%s %.2fx %s;", row.getKey().threads(),
+          row.getKey().threads() == 1 ? "" : "s", value, met ? "met" : "NOT met"));
     }
+    line.append(any ? (allMet ? "  => MET" : "  => NOT MET")
+        : target.scope().isEmpty() ? "  no get rows with both candidates"
+        : "  no rows (" + target.scope() + ") with both candidates");
+    out.println(line);
   }
 
   private static void printAllocation(Section section, PrintStream out) {
