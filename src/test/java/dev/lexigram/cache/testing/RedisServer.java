@@ -29,11 +29,17 @@ public final class RedisServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path binary;
+  private final boolean tls;
+  private final List<String> extraOptions;
 
-  private RedisServer(Process process, int port, Path log) {
+  private RedisServer(Process process, int port, Path log, Path binary, boolean tls, List<String> extraOptions) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.binary = binary;
+    this.tls = tls;
+    this.extraOptions = List.copyOf(extraOptions);
   }
 
   /** Starts a plain server; see {@link #start(List)}. */
@@ -48,12 +54,24 @@ public final class RedisServer implements AutoCloseable {
    * @throws IllegalStateException if {@code redis-server} is not on the PATH or does not answer in time
    */
   public static RedisServer start(List<String> extraOptions) {
+    return start(false, extraOptions);
+  }
+
+  /**
+   * Starts a server that speaks only TLS (no plaintext port) with the given certificates and admits
+   * only their ACL user, and returns once its TLS port accepts connections.
+   */
+  public static RedisServer startTls(RedisTlsFiles files) {
+    return start(true, files.serverOptions());
+  }
+
+  private static RedisServer start(boolean tls, List<String> extraOptions) {
     Path binary = ServerProcesses.findBinary(BINARY, "redis-server");
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = ServerProcesses.freePort();
       try {
-        return launch(binary, port, extraOptions);
+        return launch(binary, port, tls, extraOptions);
       } catch (IllegalStateException e) {
         last = e; // most likely another process took the port between probe and bind: try another
       }
@@ -61,15 +79,28 @@ public final class RedisServer implements AutoCloseable {
     throw last;
   }
 
-  private static RedisServer launch(Path binary, int port, List<String> extraOptions) {
+  /**
+   * Stops this server if it still runs and starts a fresh one (empty, no scripts loaded) on the
+   * same port with the same options, for tests of what clients do when a server comes back.
+   *
+   * @return the new server; this one stays stopped
+   * @throws IllegalStateException if the new server does not answer in time (e.g. the port was taken meanwhile)
+   */
+  public RedisServer restart() {
+    stop();
+    return launch(binary, port, tls, extraOptions);
+  }
+
+  private static RedisServer launch(Path binary, int port, boolean tls, List<String> extraOptions) {
     Path log;
     try {
       log = Files.createTempFile("redis-" + port + "-", ".log");
     } catch (IOException e) {
       throw new IllegalStateException("Cannot create a log file for redis-server: " + e, e);
     }
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--bind", "127.0.0.1", "--save", "",
+        "--appendonly", "no"));
+    command.addAll(tls ? List.of("--port", "0", "--tls-port", Integer.toString(port)) : List.of("--port", Integer.toString(port)));
     command.addAll(extraOptions);
     Process process;
     try {
@@ -77,7 +108,7 @@ public final class RedisServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start " + command + ": " + e, e);
     }
-    RedisServer server = new RedisServer(process, port, log);
+    RedisServer server = new RedisServer(process, port, log, binary, tls, extraOptions);
     try {
       await().atMost(STARTUP).pollInterval(Duration.ofMillis(20))
           .until(() -> !process.isAlive() || server.answersPing());
@@ -95,11 +126,14 @@ public final class RedisServer implements AutoCloseable {
 
   /**
    * Returns whether the server answers {@code PING} right now: with {@code +PONG}, or with
-   * {@code -NOAUTH} when it requires a password.
+   * {@code -NOAUTH} when it requires a password; a TLS server only has to accept the connection.
    */
   boolean answersPing() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+      if (tls) {
+        return true;
+      }
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -112,9 +146,11 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  /** Returns {@code redis://127.0.0.1:<port>}. */
+  /** Returns {@code redis://127.0.0.1:<port>}, or {@code rediss://app:<password>@127.0.0.1:<port>} with TLS. */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return tls
+        ? "rediss://" + RedisTlsFiles.USER + ":" + RedisTlsFiles.PASSWORD + "@127.0.0.1:" + port
+        : "redis://127.0.0.1:" + port;
   }
 
   public int port() {

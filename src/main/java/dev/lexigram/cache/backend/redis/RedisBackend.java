@@ -8,28 +8,35 @@ import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
 import dev.lexigram.cache.store.StoreException;
 import dev.lexigram.cache.store.StoreException.Kind;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
 import io.lettuce.core.StaticCredentialsProvider;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One configured Redis backend: a Lettuce client and one shared, thread-safe connection (String
- * names, byte[] records) used by every store opened on it. The Lua scripts are loaded when it
- * connects. Lettuce reconnects on its own after a connection loss; meanwhile commands fail within
- * the configured timeout.
+ * One configured Redis backend: a Lettuce client with resources of its own and one shared,
+ * thread-safe connection (String names, byte[] records) used by every store opened on it. The Lua
+ * scripts are loaded when it connects.
+ *
+ * <p>Outages ({@link FailFastOptions} has the settings and why): a command never waits longer than
+ * the configured {@code timeout}. While the connection is known to be down, commands are rejected
+ * at once (kind CONNECTION) rather than queued; a command sent on a connection that went silent
+ * fails after the timeout (kind TIMEOUT). Lettuce reconnects on its own, retrying at most
+ * {@link FailFastOptions#MAX_RECONNECT_DELAY} apart, so the same backend works again shortly after
+ * the server is back, without being reopened; scripts the restarted server lost are loaded again
+ * on their first {@code NOSCRIPT}.
  */
 final class RedisBackend implements StoreBackend {
 
@@ -39,6 +46,7 @@ final class RedisBackend implements StoreBackend {
   private final BackendSettings settings;
   private final Serializer serializer;
   private final RedisFailures failures;
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, byte[]> connection;
   private final RedisScript compareAndSet = new RedisScript("compare_and_set");
@@ -47,8 +55,9 @@ final class RedisBackend implements StoreBackend {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendSettings settings, Serializer serializer, RedisFailures failures,
-      RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
+      ClientResources resources, RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
     this.settings = settings;
+    this.resources = resources;
     this.serializer = serializer;
     this.failures = failures;
     this.client = client;
@@ -59,24 +68,33 @@ final class RedisBackend implements StoreBackend {
   }
 
   static RedisBackend connect(BackendSettings settings, Serializer serializer) {
+    return connect(settings, serializer, null);
+  }
+
+  /**
+   * Connects with an explicit trust anchor for {@code rediss://}; the configuration has no key for
+   * it yet, so only tests call this directly.
+   *
+   * @param trustedCertificates PEM certificate authorities to trust; null for the JVM's default trust store
+   */
+  static RedisBackend connect(BackendSettings settings, Serializer serializer, Path trustedCertificates) {
     RedisFailures failures = new RedisFailures(settings.name(), settings.maskedUrl());
     RedisURI uri = uri(settings, failures);
-    RedisClient client = RedisClient.create(uri);
     Duration timeout = settings.timeout();
-    client.setOptions(ClientOptions.builder()
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .build());
+    ClientResources resources = FailFastOptions.clientResources();
+    RedisClient client = RedisClient.create(resources, uri);
+    client.setOptions(FailFastOptions.clientOptions(timeout, trustedCertificates));
     StatefulRedisConnection<String, byte[]> connection = null;
     try {
       connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-      return new RedisBackend(settings, serializer, failures, client, connection);
+      return new RedisBackend(settings, serializer, failures, resources, client, connection);
     } catch (RuntimeException e) {
       StoreException failure = failures.translate(e, "connect", null);
       if (connection != null) {
         connection.close();
       }
       client.shutdown(Duration.ZERO, timeout);
+      resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
       throw failure;
     }
   }
@@ -166,7 +184,9 @@ final class RedisBackend implements StoreBackend {
     }
     RuntimeException failure = null;
     for (Runnable step : List.<Runnable>of(connection::close,
-        () -> client.shutdown(Duration.ZERO, settings.timeout()))) {
+        () -> client.shutdown(Duration.ZERO, settings.timeout()),
+        () -> resources.shutdown(0, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .awaitUninterruptibly(settings.timeout().toMillis()))) {
       try {
         step.run();
       } catch (RuntimeException e) {

@@ -55,11 +55,22 @@ final class RedisFailures {
     return text.toString();
   }
 
-  private static String fixFor(Throwable cause) {
+  private String fixFor(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
       if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH")) {
         return ". Fix: check the user name and password in the backend's url or password setting";
+      }
+      if (message.contains("not an SSL/TLS record")) {
+        return ". Fix: the server does not speak TLS on this port; use redis:// or the server's tls-port";
+      }
+      if (message.contains("initialization timed out") && maskedUrl.startsWith("rediss")) {
+        // a plaintext redis-server never answers a TLS hello: it waits for the end of a command line
+        return ". Fix: the server did not complete the TLS handshake; if it does not speak TLS on this port,"
+            + " use redis:// or the server's tls-port";
+      }
+      if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
+        return ". Fix: the server's certificate is not trusted; add its certificate authority to the trust store";
       }
     }
     return "";

@@ -58,6 +58,22 @@ class RedisFailuresTest {
     assertThat(e.getMessage()).contains("Unable to connect to cache.local:6379: WRONGPASS", "Fix: check the user name and password");
   }
 
+  @Test
+  void translate_tlsHandshakeNeverAnswered_saysToCheckThePort() {
+    RedisFailures tls = new RedisFailures("shared", "rediss://cache.local:6379");
+    StoreException e = tls.translate(new RedisConnectionException("Unable to connect to cache.local:6379",
+        new RedisCommandTimeoutException("Connection initialization timed out after 2 second(s)")), "connect", null);
+    assertThat(e.kind()).isEqualTo(Kind.CONNECTION);
+    assertThat(e.getMessage()).contains("Fix: the server did not complete the TLS handshake");
+  }
+
+  @Test
+  void translate_untrustedCertificate_saysToTrustItsAuthority() {
+    StoreException e = failures.translate(new RedisConnectionException("Unable to connect to cache.local:6379",
+        new RuntimeException("PKIX path building failed")), "connect", null);
+    assertThat(e.getMessage()).contains("Fix: the server's certificate is not trusted");
+  }
+
   private Kind kindOf(Throwable failure) {
     return failures.translate(failure, "GET", "k").kind();
   }
