@@ -16,7 +16,8 @@ final class BackendRules {
       "url", Set.of(BackendType.REDIS),
       "servers", Set.of(BackendType.MEMCACHED),
       "username", Set.of(BackendType.REDIS, BackendType.MEMCACHED),
-      "password", Set.of(BackendType.REDIS, BackendType.MEMCACHED));
+      "password", Set.of(BackendType.REDIS, BackendType.MEMCACHED),
+      "trust_store", Set.of(BackendType.REDIS));
 
   private final ConfigErrors errors;
   private final ClassLoader loader;
@@ -33,6 +34,7 @@ final class BackendRules {
     applies(backend, path, "servers", !backend.servers().isEmpty());
     applies(backend, path, "username", backend.username() != null);
     applies(backend, path, "password", backend.password() != null);
+    applies(backend, path, "trust_store", backend.trustStore() != null);
     switch (backend.type()) {
       case REDIS -> redis(backend, path);
       case MEMCACHED -> memcached(backend, path);

@@ -24,6 +24,8 @@ import java.util.List;
  * @param username user name for Redis ACL or memcached SASL; nullable
  * @param password password for Redis or memcached SASL; nullable
  * @param timeout operation timeout; non-null, positive (default 2 s)
+ * @param trustStore a PEM file of CA certificates that {@code rediss://} trusts; null for the
+ *     JVM's default trust store
  */
 public record BackendSettings(
     String name,
@@ -36,7 +38,8 @@ public record BackendSettings(
     List<String> servers,
     String username,
     String password,
-    Duration timeout) {
+    Duration timeout,
+    java.nio.file.Path trustStore) {
 
   /** The operation timeout used when {@code timeout} is not configured. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -67,17 +70,24 @@ public record BackendSettings(
     }
   }
 
-  /** Returns a description with the password and any password inside the URL masked; never null. */
+  /** Creates settings without a trust store of their own (the JVM's default is used). */
+  public BackendSettings(String name, BackendType type, boolean isDefault, Long maxSize, Duration defaultTtl,
+      String url, String keyPrefix, List<String> servers, String username, String password, Duration timeout) {
+    this(name, type, isDefault, maxSize, defaultTtl, url, keyPrefix, servers, username, password, timeout, null);
+  }
+
   /** Returns the URL with its password replaced by {@code ***}, for logs and errors; null when there is no URL. */
   public String maskedUrl() {
     return Secrets.maskUrl(url);
   }
 
+  /** Returns a description with the password and any password inside the URL masked; never null. */
   @Override
   public String toString() {
     return "BackendSettings[name=" + name + ", type=" + type + ", isDefault=" + isDefault
         + ", maxSize=" + maxSize + ", defaultTtl=" + defaultTtl + ", url=" + Secrets.maskUrl(url)
         + ", keyPrefix=" + keyPrefix + ", servers=" + servers + ", username=" + username
-        + ", password=" + (password == null ? null : Secrets.MASK) + ", timeout=" + timeout + "]";
+        + ", password=" + (password == null ? null : Secrets.MASK) + ", timeout=" + timeout
+        + ", trustStore=" + trustStore + "]";
   }
 }

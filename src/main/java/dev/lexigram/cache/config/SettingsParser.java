@@ -76,12 +76,25 @@ final class SettingsParser {
     return new BackendSettings(name, type, s.flag("default", false),
         s.count("max_size", MAX_SIZE_FIX), s.period("default_ttl", TTL_FIX), s.text("url"),
         s.text("key_prefix"), s.texts("servers"), s.text("username"), s.text("password"),
-        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout);
+        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout, trustStore(s));
+  }
+
+  private java.nio.file.Path trustStore(Section s) {
+    String text = s.text("trust_store");
+    if (text == null) {
+      return null;
+    }
+    java.nio.file.Path path = java.nio.file.Path.of(text.startsWith("file:") ? text.substring(5) : text);
+    if (!java.nio.file.Files.isReadable(path)) {
+      throw errors.at(s.path("trust_store"), "no readable file at " + path.toAbsolutePath(),
+          "point trust_store at a PEM file of the CA certificates your Redis server's certificate chains to");
+    }
+    return path;
   }
 
   private static BackendSettings asDefault(BackendSettings b) {
     return new BackendSettings(b.name(), b.type(), true, b.maxSize(), b.defaultTtl(), b.url(),
-        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout());
+        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout(), b.trustStore());
   }
 
   private Map<String, CacheSettings> caches(Section root) {

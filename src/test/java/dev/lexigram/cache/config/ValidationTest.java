@@ -295,6 +295,28 @@ class ValidationTest {
   }
 
   @Test
+  void load_trustStoreMissingFile_namesKeyAndFix() {
+    InvalidConfigurationException failure = backends(
+        "- { name: shared, type: redis, url: 'rediss://127.0.0.1:6380', trust_store: /nonexistent/ca.pem }");
+    assertFailure(failure, "cache.backends[0].trust_store", "no readable file at", "PEM file of the CA certificates");
+  }
+
+  @Test
+  void load_trustStoreOnMemcached_fails() throws Exception {
+    Path pem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+    InvalidConfigurationException failure = backends(
+        "- { name: s, type: memcached, servers: ['127.0.0.1:11211'], trust_store: '" + pem + "' }");
+    assertFailure(failure, "cache.backends[0].trust_store", "trust_store applies only to redis backends", "remove trust_store");
+  }
+
+  @Test
+  void load_trustStoreReadable_isAPath() throws Exception {
+    Path pem = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+    LexigramSettings settings = fixture.load("cache:\n  backends:\n    - { name: shared, type: redis, url: 'rediss://127.0.0.1:6380', trust_store: '" + pem + "' }\n");
+    assertThat(settings.defaultBackend().trustStore()).isEqualTo(pem);
+  }
+
+  @Test
   void load_urlOnMemory_fails() {
     var failure = backends("- { name: local, type: memory, url: 'redis://localhost' }");
 

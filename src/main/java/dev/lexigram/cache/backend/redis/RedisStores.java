@@ -22,6 +22,6 @@ public final class RedisStores {
    *     reached or rejects the credentials, CONFIGURATION if the URL cannot be used
    */
   public static StoreBackend backend(BackendSettings settings, Serializer serializer) {
-    return RedisBackend.connect(settings, serializer);
+    return RedisBackend.connect(settings, serializer, settings.trustStore());
   }
 }

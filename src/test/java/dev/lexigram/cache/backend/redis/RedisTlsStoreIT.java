@@ -1,5 +1,7 @@
 package dev.lexigram.cache.backend.redis;
 
+import dev.lexigram.cache.config.BackendSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lexigram.cache.store.Store;
@@ -32,7 +34,11 @@ class RedisTlsStoreIT extends StoreContractTest {
   static void connect() {
     files = RedisTlsFiles.create();
     server = RedisServer.startTls(files);
-    backend = RedisBackend.connect(RedisStoreIT.settings(server.url()), RedisStoreIT.serializer(), files.caCertificate());
+    BackendSettings plain = RedisStoreIT.settings(server.url());
+    // the trust store comes from the backend's trust_store key, as a user configures it
+    BackendSettings tls = new BackendSettings(plain.name(), plain.type(), true, null, null, plain.url(),
+        plain.keyPrefix(), plain.servers(), null, null, plain.timeout(), files.caCertificate());
+    backend = RedisStores.backend(tls, RedisStoreIT.serializer());
   }
 
   @AfterAll
