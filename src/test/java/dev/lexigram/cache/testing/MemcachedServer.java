@@ -24,10 +24,12 @@ public final class MemcachedServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final String itemSizeLimit;
 
-  private MemcachedServer(Process process, int port) {
+  private MemcachedServer(Process process, int port, String itemSizeLimit) {
     this.process = process;
     this.port = port;
+    this.itemSizeLimit = itemSizeLimit;
   }
 
   /** Starts a server with memcached's default item size limit (1 MiB). */
@@ -42,8 +44,20 @@ public final class MemcachedServer implements AutoCloseable {
    * @throws IllegalStateException if memcached is not on the PATH or does not answer in time
    */
   public static MemcachedServer start(String itemSizeLimit) {
+    return start(ServerProcesses.freePort(), itemSizeLimit);
+  }
+
+  /**
+   * Stops this server if it still runs and starts a new one on the same port with the same item
+   * size limit, as a server coming back after an outage; its items are gone.
+   */
+  public MemcachedServer restart() {
+    stop();
+    return start(port, itemSizeLimit);
+  }
+
+  private static MemcachedServer start(int port, String itemSizeLimit) {
     String binary = ServerProcesses.findBinary("memcached", "memcached").toString();
-    int port = ServerProcesses.freePort();
     List<String> command = new ArrayList<>(List.of(binary, "-o", "modern", "-l", HOST, "-p",
         String.valueOf(port), "-U", "0", "-m", "64"));
     if (itemSizeLimit != null) {
@@ -60,7 +74,7 @@ public final class MemcachedServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
     }
-    MemcachedServer server = new MemcachedServer(process, port);
+    MemcachedServer server = new MemcachedServer(process, port, itemSizeLimit);
     server.awaitVersion();
     return server;
   }

@@ -19,12 +19,22 @@ public final class MemcachedSettings {
 
   /** Returns a default memcached backend named {@code name} on the given {@code host:port} servers. */
   public static BackendSettings backend(String name, List<String> servers) {
-    return new BackendSettings(name, BackendType.MEMCACHED, true, null, null, null, null, servers, null, null, TIMEOUT);
+    return backend(name, servers, TIMEOUT);
+  }
+
+  /** Returns a default memcached backend named {@code name} with the given operation timeout. */
+  public static BackendSettings backend(String name, List<String> servers, Duration timeout) {
+    return new BackendSettings(name, BackendType.MEMCACHED, true, null, null, null, null, servers, null, null, timeout);
   }
 
   /** Returns settings whose only backend, the default, is memcached on the given servers. */
   public static LexigramSettings withDefaultBackend(List<String> servers) {
-    return new LexigramSettings("memcached test settings", List.of(backend("memcached", servers)), Map.of(),
+    return withDefaultBackend(backend("memcached", servers));
+  }
+
+  /** Returns settings whose only backend, the default, is the given one. */
+  public static LexigramSettings withDefaultBackend(BackendSettings backend) {
+    return new LexigramSettings("memcached test settings", List.of(backend), Map.of(),
         ServiceSettings.defaults(), Environment.DEVELOPMENT);
   }
 }

@@ -16,7 +16,8 @@ import net.spy.memcached.MemcachedClient;
  * A memcached backend: the spymemcached client, the metadump lister and the item size limit,
  * shared by the stores of every cache on it. Stores copy values by nature (each read
  * deserializes), so caches here cannot store by reference. {@link #close()} shuts the client
- * down, waiting up to the operation timeout for calls in flight.
+ * down, waiting up to the operation timeout for calls in flight. Opening fails at once when a
+ * configured server answers but is no memcached ({@link ItemSizeLimit#probe()}).
  */
 final class MemcachedBackend implements StoreBackend {
 
@@ -33,10 +34,11 @@ final class MemcachedBackend implements StoreBackend {
     this.serializer = serializer;
     List<InetSocketAddress> addresses = ClientSetup.addresses(settings);
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+    this.limit = new ItemSizeLimit(settings.name(), addresses, timeoutMillis);
+    limit.probe();
     this.client = ClientSetup.connect(settings, addresses);
     this.calls = new Calls(settings.name(), client, settings.timeout().toMillis());
     this.metadump = new Metadump(settings.name(), addresses, timeoutMillis);
-    this.limit = new ItemSizeLimit(addresses, timeoutMillis);
   }
 
   @Override

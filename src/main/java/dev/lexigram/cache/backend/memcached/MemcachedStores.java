@@ -18,8 +18,8 @@ public final class MemcachedStores {
    * @param settings a validated memcached backend: {@code servers}, optional SASL credentials,
    *     {@code timeout} and {@code key_prefix}
    * @param serializer writes values and non-String keys
-   * @throws dev.lexigram.cache.store.StoreException CONNECTION if a server name cannot be resolved
-   *     or the client cannot start
+   * @throws dev.lexigram.cache.store.StoreException CONNECTION if a server name cannot be resolved,
+   *     a server answers but is not memcached, or the client cannot start
    */
   public static StoreBackend backend(BackendSettings settings, Serializer serializer) {
     return new MemcachedBackend(settings, serializer);

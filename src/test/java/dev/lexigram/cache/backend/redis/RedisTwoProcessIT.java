@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisServerExtension.class)
 class RedisTwoProcessIT {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  // generous: the second JVM loads Lettuce and Netty cold while the rest of the suite runs
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final List<String> ALLOWED = List.of("java.lang.**");
   private static final List<String> WIDER = List.of("java.lang.**", "dev.lexigram.cache.backend.redis.**");
   private static final String KEY = "signing key shared by both processes, 32+ bytes";
