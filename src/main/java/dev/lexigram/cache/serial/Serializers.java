@@ -134,6 +134,10 @@ public final class Serializers {
         case JAVA -> new JavaSerializer(allowlist, loader);
         case KRYO -> KryoSupport.create(allowlist, loader);
       };
+      if (format != SerializerFormat.KRYO) {
+        // Kryo writes byte[] and String about as cheaply itself, and its first byte could be a tag
+        serializer = new PassthroughSerializer(serializer);
+      }
       if (compressAbove >= 0) {
         serializer = new CompressingSerializer(serializer, compressAbove);
       }

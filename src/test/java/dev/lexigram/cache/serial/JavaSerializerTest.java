@@ -48,7 +48,7 @@ class JavaSerializerTest {
 
   @Test
   void deserialize_trailingBytes_throwsCorrupt() {
-    byte[] payload = java.serialize("value");
+    byte[] payload = java.serialize(new ArrayList<>(List.of("value")));
     byte[] longer = Arrays.copyOf(payload, payload.length + 3);
 
     assertThatThrownBy(() -> java.deserialize(longer))

@@ -15,7 +15,20 @@ class SerializersTest {
 
     assertThat(serializer.name()).isEqualTo("json");
     assertThat(serializer).isNotInstanceOf(PayloadGuard.class);
-    assertThat(new String(serializer.serialize("x"), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"x\"");
+    assertThat(new String(serializer.serialize(List.of(1L)), java.nio.charset.StandardCharsets.UTF_8)).startsWith("[");
+  }
+
+  @Test
+  void build_jsonOrJava_writesBytesAndStringsAsThemselves() {
+    for (SerializerFormat format : List.of(SerializerFormat.JSON, SerializerFormat.JAVA)) {
+      Serializer serializer = Serializers.builder().format(format).build();
+      byte[] blob = {7, 8, 9};
+      assertThat(serializer.serialize(blob)).containsExactly(PassthroughSerializer.BYTES, 7, 8, 9);
+      assertThat(serializer.serialize("hé")).startsWith(PassthroughSerializer.TEXT).hasSize(4);
+      assertThat((byte[]) serializer.deserialize(serializer.serialize(blob))).containsExactly(7, 8, 9);
+      assertThat(serializer.deserialize(serializer.serialize("hé"))).isEqualTo("hé");
+      assertThat(serializer.deserialize(serializer.serialize(List.of(1L, 2L)))).isEqualTo(List.of(1L, 2L));
+    }
   }
 
   @Test
