@@ -25,9 +25,4 @@ final class RemoteBackends {
   static StoreBackend memcached(BackendSettings settings, Serializer serializer) {
     return dev.lexigram.cache.backend.memcached.MemcachedStores.backend(settings, serializer);
   }
-
-  private static CacheException notYet(BackendSettings settings) {
-    return new CacheException("Backend '" + settings.name() + "' is of type " + settings.type()
-        + ", which this version of lexigram-cache cannot open yet. Fix: use type: memory for this backend");
-  }
 }

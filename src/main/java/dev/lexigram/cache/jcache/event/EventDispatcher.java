@@ -55,11 +55,6 @@ public final class EventDispatcher<K, V> {
     return !registrations.isEmpty();
   }
 
-  /** Returns whether the listener was registered with this configuration object. */
-  public List<CacheEntryListenerConfiguration<K, V>> configurations() {
-    return registrations.stream().map(Registration::configuration).toList();
-  }
-
   public void publishCreated(K key, V value) {
     publish(EventType.CREATED, key, value, null, false);
   }
