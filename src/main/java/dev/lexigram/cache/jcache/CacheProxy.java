@@ -26,7 +26,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -65,6 +70,8 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final Executor executor;
   private final TypeCheck typeCheck;
   private final EntryProcessing<K, V> processing;
+  /** loadAll tasks still running, so that close waits for them before closing the loader. */
+  private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
   private volatile boolean eternal;
   private final ExtensionCache<K, V> extension;
@@ -190,7 +197,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
       done.onCompletion();
       return;
     }
-    executor.execute(() -> {
+    CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
       try {
         Set<K> toLoad = new LinkedHashSet<>();
         long now = now();
@@ -208,7 +215,9 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
       } catch (Exception e) {
         done.onException(e);
       }
-    });
+    }, executor);
+    loadsInFlight.add(load);
+    load.whenComplete((ignored, failure) -> loadsInFlight.remove(load));
   }
 
   // ---------------------------------------------------------------- writes
@@ -773,6 +782,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
       closed = true;
     }
     Closer closer = new Closer("cache '" + name + "'");
+    closer.run(this::awaitLoads);
     closer.run(dispatcher::close);
     closer.close(expiry.policy());
     if (loader != null) {
@@ -788,6 +798,17 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   /** Returns the current time, or 0 when no entry of this cache can ever expire (saves a clock read). */
   private long now() {
     return eternal ? 0L : clock.millis();
+  }
+
+  /** Waits, with a time limit, for loadAll tasks still using the loader. */
+  private void awaitLoads() {
+    try {
+      CompletableFuture.allOf(loadsInFlight.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // a failed load already told its completion listener; a slow one is abandoned after the limit
+    }
   }
 
   private void requireOpen() {
