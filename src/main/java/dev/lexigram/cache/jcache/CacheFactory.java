@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,8 @@ final class CacheFactory {
   <K, V> CacheProxy<K, V> create(CacheManagerImpl manager, String name, CompleteConfiguration<K, V> requested) {
     LexigramConfiguration<K, V> configuration = new LexigramConfiguration<>(requested);
     CacheSettings declared = settings.caches().get(name);
-    BackendSettings backend = resolveBackend(name, configuration, declared);
+    Placement placement = resolveBackend(name, configuration, declared);
+    BackendSettings backend = placement.backend();
     applyDeclared(configuration, declared, requested);
     if (configuration.getBackend() == null) {
       configuration.setBackend(backend.name());
@@ -92,7 +94,7 @@ final class CacheFactory {
 
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
-    StoreBackend storeBackend = backends.backend(backend);
+    StoreBackend storeBackend = openBackend(name, placement);
     Store store = new TranslatingStore(
         openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize), backend),
         name, backend.name());
@@ -117,21 +119,59 @@ final class CacheFactory {
     return cache;
   }
 
-  private BackendSettings resolveBackend(String name, LexigramConfiguration<?, ?> configuration, CacheSettings declared) {
+  /**
+   * Which backend a cache lives on, and the configuration key that decided it, so that a failure
+   * to create the cache can say which key to change.
+   */
+  private record Placement(BackendSettings backend, String decidedBy) {}
+
+  private Placement resolveBackend(String name, LexigramConfiguration<?, ?> configuration, CacheSettings declared) {
     String backendName = configuration.getBackend();
-    if (backendName == null && declared != null) {
+    String decidedBy = "its LexigramConfiguration.setBackend(\"" + backendName + "\")";
+    if (backendName == null && declared != null && declared.backend() != null) {
       backendName = declared.backend();
+      decidedBy = "cache.caches." + name + ".backend";
     }
     if (backendName == null && settings.backend(name).isPresent()) {
       backendName = name;
+      decidedBy = "the backend of the same name";
     }
     if (backendName == null) {
-      return settings.defaultBackend();
+      return new Placement(settings.defaultBackend(), declared == null
+          ? "it is not declared under cache.caches, so it lives on the default backend"
+          : "cache.caches." + name + " names no backend, so it lives on the default backend");
     }
     String wanted = backendName;
-    return settings.backend(wanted).orElseThrow(() -> new CacheException("Cache '" + name
+    BackendSettings backend = settings.backend(wanted).orElseThrow(() -> new CacheException("Cache '" + name
         + "' names backend '" + wanted + "', which " + settings.source() + " does not declare. Fix: add a backend named '"
         + wanted + "' under cache.backends, or name one of " + declaredCacheNames()));
+    return new Placement(backend, decidedBy);
+  }
+
+  /**
+   * Opens the cache's backend; a backend that cannot be opened (server down, wrong credentials,
+   * missing client jar) fails the cache with a message naming the keys to fix: the backend's own
+   * entry, or {@code cache.caches.<name>.backend} to place the cache elsewhere.
+   */
+  private StoreBackend openBackend(String name, Placement placement) {
+    BackendSettings backend = placement.backend();
+    try {
+      return backends.backend(backend);
+    } catch (CacheException e) {
+      throw new CacheException("Cannot create cache '" + name + "': it is placed on backend '" + backend.name()
+          + "' (" + placement.decidedBy() + "), which cannot be opened. " + e.getMessage()
+          + (e.getMessage().endsWith(".") ? "" : ".") + " To create the cache, fix " + backendKey(backend) + " in "
+          + settings.source() + ", or place the cache on another backend with cache.caches." + name
+          + ".backend (declared backends: " + backendNames() + ")", e);
+    }
+  }
+
+  private String backendKey(BackendSettings backend) {
+    return "cache.backends[" + settings.backends().indexOf(backend) + "] (name: " + backend.name() + ")";
+  }
+
+  private List<String> backendNames() {
+    return settings.backends().stream().map(BackendSettings::name).toList();
   }
 
   /** Declared per-cache switches apply unless the caller's configuration turned them on itself. */
