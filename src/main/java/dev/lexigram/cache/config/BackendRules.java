@@ -17,7 +17,8 @@ final class BackendRules {
       "servers", Set.of(BackendType.MEMCACHED),
       "username", Set.of(BackendType.REDIS, BackendType.MEMCACHED),
       "password", Set.of(BackendType.REDIS, BackendType.MEMCACHED),
-      "trust_store", Set.of(BackendType.REDIS));
+      "trust_store", Set.of(BackendType.REDIS),
+      "replica_acks", Set.of(BackendType.REDIS));
 
   private final ConfigErrors errors;
   private final ClassLoader loader;
@@ -35,6 +36,7 @@ final class BackendRules {
     applies(backend, path, "username", backend.username() != null);
     applies(backend, path, "password", backend.password() != null);
     applies(backend, path, "trust_store", backend.trustStore() != null);
+    applies(backend, path, "replica_acks", backend.replicaAcks() != 0);
     switch (backend.type()) {
       case REDIS -> redis(backend, path);
       case MEMCACHED -> memcached(backend, path);

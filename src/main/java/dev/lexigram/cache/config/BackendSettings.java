@@ -26,6 +26,8 @@ import java.util.List;
  * @param timeout operation timeout; non-null, positive (default 2 s)
  * @param trustStore a PEM file of CA certificates that {@code rediss://} trusts; null for the
  *     JVM's default trust store
+ * @param replicaAcks how many replicas must confirm each Redis write ({@code WAIT}) before it
+ *     counts as done; 0 (the default) waits for none; not negative
  */
 public record BackendSettings(
     String name,
@@ -39,7 +41,8 @@ public record BackendSettings(
     String username,
     String password,
     Duration timeout,
-    java.nio.file.Path trustStore) {
+    java.nio.file.Path trustStore,
+    int replicaAcks) {
 
   /** The operation timeout used when {@code timeout} is not configured. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -68,6 +71,16 @@ public record BackendSettings(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout is not positive: " + timeout);
     }
+    if (replicaAcks < 0) {
+      throw new IllegalArgumentException("replicaAcks is negative: " + replicaAcks);
+    }
+  }
+
+  /** Creates settings that wait for no replica acknowledgement. */
+  public BackendSettings(String name, BackendType type, boolean isDefault, Long maxSize, Duration defaultTtl,
+      String url, String keyPrefix, List<String> servers, String username, String password, Duration timeout,
+      java.nio.file.Path trustStore) {
+    this(name, type, isDefault, maxSize, defaultTtl, url, keyPrefix, servers, username, password, timeout, trustStore, 0);
   }
 
   /** Creates settings without a trust store of their own (the JVM's default is used). */
@@ -88,6 +101,6 @@ public record BackendSettings(
         + ", maxSize=" + maxSize + ", defaultTtl=" + defaultTtl + ", url=" + Secrets.maskUrl(url)
         + ", keyPrefix=" + keyPrefix + ", servers=" + servers + ", username=" + username
         + ", password=" + (password == null ? null : Secrets.MASK) + ", timeout=" + timeout
-        + ", trustStore=" + trustStore + "]";
+        + ", trustStore=" + trustStore + ", replicaAcks=" + replicaAcks + "]";
   }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The parts of a Redis URL that validation needs: scheme, credentials and hosts. Accepts
  * {@code redis://}, {@code rediss://}, {@code redis-sentinel://} and {@code rediss-sentinel://},
- * several comma-separated hosts for Sentinel, and Lettuce's convention that user info without a
+ * several comma-separated hosts (Sentinels, or the seed nodes of a Redis Cluster), and Lettuce's convention that user info without a
  * colon is a password. Parsing throws {@link IllegalArgumentException} with a reason.
  *
  * @param scheme lowercased scheme
@@ -19,7 +19,7 @@ record RedisUrl(String scheme, String password, List<HostPort> hosts) {
   static final Set<String> SCHEMES =
       Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel");
   static final String EXAMPLE = "redis://[user:password@]host:6379/0 (rediss:// for TLS, "
-      + "redis-sentinel://host:26379/0#master for Sentinel)";
+      + "redis-sentinel://host:26379/0#master for Sentinel, redis://host1:6379,host2:6379 for a cluster)";
 
   static RedisUrl parse(String url) {
     int schemeEnd = url.indexOf("://");

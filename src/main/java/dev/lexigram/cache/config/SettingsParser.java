@@ -21,6 +21,10 @@ final class SettingsParser {
       "set a positive duration such as 300, 30s or 5m, or remove the key for no expiry";
   static final String TIMEOUT_FIX =
       "set a positive duration such as 2s or 500ms, or remove the key for the default of 2s";
+  static final String REPLICA_ACKS_FIX =
+      "set how many replicas must confirm each write, e.g. 1, or 0 (the default) to wait for none";
+  /** More replicas than this per master is not a configuration anyone runs; it is a typo. */
+  static final long MAX_REPLICA_ACKS = 1_000;
   static final String COMPRESSION_FIX =
       "set a size in bytes such as 1024, or remove the key to never compress";
 
@@ -76,7 +80,19 @@ final class SettingsParser {
     return new BackendSettings(name, type, s.flag("default", false),
         s.count("max_size", MAX_SIZE_FIX), s.period("default_ttl", TTL_FIX), s.text("url"),
         s.text("key_prefix"), s.texts("servers"), s.text("username"), s.text("password"),
-        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout, trustStore(s));
+        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout, trustStore(s), replicaAcks(s));
+  }
+
+  private int replicaAcks(Section s) {
+    Long count = s.count("replica_acks", REPLICA_ACKS_FIX);
+    if (count == null) {
+      return 0;
+    }
+    if (count > MAX_REPLICA_ACKS) {
+      throw errors.at(s.path("replica_acks"), "replica_acks is " + count + ", more replicas than Redis can have",
+          REPLICA_ACKS_FIX);
+    }
+    return count.intValue();
   }
 
   private java.nio.file.Path trustStore(Section s) {
@@ -94,7 +110,7 @@ final class SettingsParser {
 
   private static BackendSettings asDefault(BackendSettings b) {
     return new BackendSettings(b.name(), b.type(), true, b.maxSize(), b.defaultTtl(), b.url(),
-        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout(), b.trustStore());
+        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout(), b.trustStore(), b.replicaAcks());
   }
 
   private Map<String, CacheSettings> caches(Section root) {

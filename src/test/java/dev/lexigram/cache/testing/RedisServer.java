@@ -32,14 +32,18 @@ public final class RedisServer implements AutoCloseable {
   private final Path binary;
   private final boolean tls;
   private final List<String> extraOptions;
+  /** Arguments before the options: a config file and {@code --sentinel} for a Sentinel; else none. */
+  private final List<String> leading;
 
-  private RedisServer(Process process, int port, Path log, Path binary, boolean tls, List<String> extraOptions) {
+  private RedisServer(Process process, int port, Path log, Path binary, boolean tls, List<String> leading,
+      List<String> extraOptions) {
     this.process = process;
     this.port = port;
     this.log = log;
     this.binary = binary;
     this.tls = tls;
     this.extraOptions = List.copyOf(extraOptions);
+    this.leading = List.copyOf(leading);
   }
 
   /** Starts a plain server; see {@link #start(List)}. */
@@ -65,13 +69,25 @@ public final class RedisServer implements AutoCloseable {
     return start(true, files.serverOptions());
   }
 
+  /**
+   * Starts {@code redis-server <configFile> --sentinel} on a free loopback port and returns once it
+   * answers {@code PING}; the file must be writable (a Sentinel rewrites it).
+   */
+  static RedisServer startSentinel(Path configFile) {
+    return start(false, List.of(configFile.toString(), "--sentinel"), List.of());
+  }
+
   private static RedisServer start(boolean tls, List<String> extraOptions) {
+    return start(tls, List.of(), extraOptions);
+  }
+
+  private static RedisServer start(boolean tls, List<String> leading, List<String> extraOptions) {
     Path binary = ServerProcesses.findBinary(BINARY, "redis-server");
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = ServerProcesses.freePort();
       try {
-        return launch(binary, port, tls, extraOptions);
+        return launch(binary, port, tls, leading, extraOptions);
       } catch (IllegalStateException e) {
         last = e; // most likely another process took the port between probe and bind: try another
       }
@@ -88,18 +104,20 @@ public final class RedisServer implements AutoCloseable {
    */
   public RedisServer restart() {
     stop();
-    return launch(binary, port, tls, extraOptions);
+    return launch(binary, port, tls, leading, extraOptions);
   }
 
-  private static RedisServer launch(Path binary, int port, boolean tls, List<String> extraOptions) {
+  private static RedisServer launch(Path binary, int port, boolean tls, List<String> leading,
+      List<String> extraOptions) {
     Path log;
     try {
       log = Files.createTempFile("redis-" + port + "-", ".log");
     } catch (IOException e) {
       throw new IllegalStateException("Cannot create a log file for redis-server: " + e, e);
     }
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--bind", "127.0.0.1", "--save", "",
-        "--appendonly", "no"));
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    command.addAll(leading);
+    command.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
     command.addAll(tls ? List.of("--port", "0", "--tls-port", Integer.toString(port)) : List.of("--port", Integer.toString(port)));
     command.addAll(extraOptions);
     Process process;
@@ -108,7 +126,7 @@ public final class RedisServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start " + command + ": " + e, e);
     }
-    RedisServer server = new RedisServer(process, port, log, binary, tls, extraOptions);
+    RedisServer server = new RedisServer(process, port, log, binary, tls, leading, extraOptions);
     try {
       await().atMost(STARTUP).pollInterval(Duration.ofMillis(20))
           .until(() -> !process.isAlive() || server.answersPing());

@@ -8,27 +8,33 @@ import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
 import dev.lexigram.cache.store.StoreException;
 import dev.lexigram.cache.store.StoreException.Kind;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StaticCredentialsProvider;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.cluster.RedisClusterURIUtil;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One configured Redis backend: a Lettuce client with resources of its own and one shared,
- * thread-safe connection (String names, byte[] records) used by every store opened on it. The Lua
- * scripts are loaded when it connects.
+ * thread-safe connection (String names, byte[] records) used by every store opened on it, to a
+ * standalone server, a Sentinel-managed master or a cluster ({@link RedisLink} says how the URL
+ * chooses). The Lua scripts are loaded when it connects (on every master of a cluster).
+ *
+ * <p>Replica acknowledgements: with {@code replica_acks: N > 0} every write is followed by
+ * {@code WAIT N} on the same connection, and the write fails (kind TIMEOUT) unless N replicas
+ * confirmed it within half the timeout; so a write that returns normally survives a failover to
+ * one of those replicas. {@code WAIT} holds up the shared connection while it waits, which is
+ * only noticeable when replicas lag or are gone.
  *
  * <p>Outages ({@link FailFastOptions} has the settings and why): a command never waits longer than
  * the configured {@code timeout}. While the connection is known to be down, commands are rejected
@@ -47,24 +53,22 @@ final class RedisBackend implements StoreBackend {
   private final Serializer serializer;
   private final RedisFailures failures;
   private final ClientResources resources;
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, byte[]> connection;
+  private final RedisLink link;
   private final RedisScript compareAndSet = new RedisScript("compare_and_set");
   private final RedisScript touch = new RedisScript("touch");
   private final long maxRecordBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisBackend(BackendSettings settings, Serializer serializer, RedisFailures failures,
-      ClientResources resources, RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
+      ClientResources resources, RedisLink link) {
     this.settings = settings;
     this.resources = resources;
     this.serializer = serializer;
     this.failures = failures;
-    this.client = client;
-    this.connection = connection;
-    compareAndSet.load(connection.sync());
-    touch.load(connection.sync());
-    this.maxRecordBytes = readMaxBulk(connection.sync());
+    this.link = link;
+    compareAndSet.load(link.sync());
+    touch.load(link.sync());
+    this.maxRecordBytes = readMaxBulk(link.sync());
   }
 
   static RedisBackend connect(BackendSettings settings, Serializer serializer) {
@@ -79,47 +83,86 @@ final class RedisBackend implements StoreBackend {
    */
   static RedisBackend connect(BackendSettings settings, Serializer serializer, Path trustedCertificates) {
     RedisFailures failures = new RedisFailures(settings.name(), settings.maskedUrl());
-    RedisURI uri = uri(settings, failures);
+    List<RedisURI> uris = uris(settings, failures);
+    boolean sentinel = isSentinel(settings.url());
     Duration timeout = settings.timeout();
     ClientResources resources = FailFastOptions.clientResources();
-    RedisClient client = RedisClient.create(resources, uri);
-    client.setOptions(FailFastOptions.clientOptions(timeout, trustedCertificates));
-    StatefulRedisConnection<String, byte[]> connection = null;
+    RedisLink link = null;
     try {
-      connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-      return new RedisBackend(settings, serializer, failures, resources, client, connection);
+      link = RedisLink.open(uris, sentinel, resources, FailFastOptions.clientOptions(timeout, trustedCertificates),
+          timeout);
+      link.checkClusterLimits(databaseOf(settings.url()), settings.replicaAcks(), failures);
+      return new RedisBackend(settings, serializer, failures, resources, link);
     } catch (RuntimeException e) {
       StoreException failure = failures.translate(e, "connect", null);
-      if (connection != null) {
-        connection.close();
+      if (link != null) {
+        link.close();
+        link.shutdown(timeout);
       }
-      client.shutdown(Duration.ZERO, timeout);
       resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
       throw failure;
     }
   }
 
-  private static RedisURI uri(BackendSettings settings, RedisFailures failures) {
+  private static boolean isSentinel(String url) {
+    return url.toLowerCase(Locale.ROOT).startsWith("redis-sentinel") || url.toLowerCase(Locale.ROOT).startsWith("rediss-sentinel");
+  }
+
+  /** Returns the URI of the url, or one per host when a non-Sentinel url lists several (cluster seeds). */
+  private static List<RedisURI> uris(BackendSettings settings, RedisFailures failures) {
     if (settings.url() == null) {
       throw new StoreException(Kind.CONFIGURATION, failures.describe("no url is configured. Fix: set url: redis://host:6379/0"));
     }
-    RedisURI uri;
+    List<RedisURI> uris;
     try {
-      uri = RedisURI.create(settings.url());
+      uris = !isSentinel(settings.url()) && hostsOf(settings.url()).contains(",")
+          ? new ArrayList<>(RedisClusterURIUtil.toRedisURIs(URI.create(settings.url())))
+          : List.of(RedisURI.create(settings.url()));
     } catch (RuntimeException e) {
       // Lettuce's message may quote the URL with its password, so it is not passed on
       throw new StoreException(Kind.CONFIGURATION, failures.describe("the url cannot be used ("
-          + e.getClass().getSimpleName() + "). Fix: use redis://[user:password@]host:6379/0"));
+          + e.getClass().getSimpleName() + "). Fix: use redis://[user:password@]host:6379/0, or"
+          + " redis://host1:6379,host2:6379 for a cluster"));
     }
-    if (settings.password() != null) {
-      // the backend's own user and password win over any in the url (null user = the default user)
-      uri.setCredentialsProvider(new StaticCredentialsProvider(settings.username(), settings.password().toCharArray()));
+    for (RedisURI uri : uris) {
+      if (settings.password() != null) {
+        // the backend's own user and password win over any in the url (null user = the default user)
+        uri.setCredentialsProvider(new StaticCredentialsProvider(settings.username(), settings.password().toCharArray()));
+      }
+      uri.setTimeout(settings.timeout());
     }
-    uri.setTimeout(settings.timeout());
-    return uri;
+    return uris;
   }
 
-  private static long readMaxBulk(RedisCommands<String, byte[]> commands) {
+  /** Returns the part of the url between {@code ://} (and any user info) and the path. */
+  private static String hostsOf(String url) {
+    int start = url.indexOf("://") + 3;
+    String authority = url.substring(start, authorityEnd(url, start));
+    return authority.substring(authority.lastIndexOf('@') + 1);
+  }
+
+  /** Returns the database number in the url's path ({@code /3}), 0 when there is none. */
+  static int databaseOf(String url) {
+    int slash = authorityEnd(url, url.indexOf("://") + 3);
+    if (slash >= url.length() || url.charAt(slash) != '/') {
+      return 0;
+    }
+    int end = slash + 1;
+    while (end < url.length() && Character.isDigit(url.charAt(end))) {
+      end++;
+    }
+    return end == slash + 1 ? 0 : Integer.parseInt(url.substring(slash + 1, Math.min(end, slash + 10)));
+  }
+
+  private static int authorityEnd(String url, int start) {
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return end;
+  }
+
+  private static long readMaxBulk(RedisClusterCommands<String, byte[]> commands) {
     try {
       Map<String, String> config = commands.configGet("proto-max-bulk-len");
       String value = config.get("proto-max-bulk-len");
@@ -145,12 +188,42 @@ final class RedisBackend implements StoreBackend {
     return false;
   }
 
-  RedisCommands<String, byte[]> sync() {
-    return connection.sync();
+  RedisClusterCommands<String, byte[]> sync() {
+    return link.sync();
   }
 
-  RedisAsyncCommands<String, byte[]> async() {
-    return connection.async();
+  RedisClusterAsyncCommands<String, byte[]> async() {
+    return link.async();
+  }
+
+  boolean isCluster() {
+    return link.isCluster();
+  }
+
+  /**
+   * Waits until {@code replica_acks} replicas have every write sent so far on the shared
+   * connection; does nothing when {@code replica_acks} is 0.
+   *
+   * @throws StoreException kind TIMEOUT when fewer replicas confirmed within half the timeout
+   */
+  void awaitReplicas(String operation, Object key) {
+    int wanted = settings.replicaAcks();
+    if (wanted == 0) {
+      return;
+    }
+    long waitMillis = Math.max(1, settings.timeout().toMillis() / 2);
+    long acked;
+    try {
+      acked = link.sync().waitForReplication(wanted, waitMillis);
+    } catch (RuntimeException e) {
+      throw failures.translate(e, operation + " (WAIT for " + wanted + " replicas)", key);
+    }
+    if (acked < wanted) {
+      throw new StoreException(Kind.TIMEOUT, failures.describe(operation + (key == null ? "" : " of key '" + key + "'")
+          + " reached the master, but only " + acked + " of " + wanted + " replicas acknowledged it within "
+          + waitMillis + " ms (replica_acks: " + wanted + "), so a failover could lose it. Fix: check that the"
+          + " replicas are connected and keeping up (INFO replication), or lower replica_acks"));
+    }
   }
 
   Serializer serializer() {
@@ -183,8 +256,8 @@ final class RedisBackend implements StoreBackend {
       return;
     }
     RuntimeException failure = null;
-    for (Runnable step : List.<Runnable>of(connection::close,
-        () -> client.shutdown(Duration.ZERO, settings.timeout()),
+    for (Runnable step : List.<Runnable>of(link::close,
+        () -> link.shutdown(settings.timeout()),
         () -> resources.shutdown(0, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
             .awaitUninterruptibly(settings.timeout().toMillis()))) {
       try {

@@ -61,6 +61,9 @@ final class RedisFailures {
       if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH")) {
         return ". Fix: check the user name and password in the backend's url or password setting";
       }
+      if (message.contains("SELECT is not allowed in cluster mode")) {
+        return ". Fix: the server runs in cluster mode, which has only database 0; remove the /database from the url";
+      }
       if (message.contains("not an SSL/TLS record")) {
         return ". Fix: the server does not speak TLS on this port; use redis:// or the server's tls-port";
       }

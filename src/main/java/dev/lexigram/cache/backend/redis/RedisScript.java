@@ -2,7 +2,7 @@ package dev.lexigram.cache.backend.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,12 +35,12 @@ final class RedisScript {
     return name;
   }
 
-  void load(RedisCommands<String, byte[]> commands) {
+  void load(RedisClusterCommands<String, byte[]> commands) {
     sha = commands.scriptLoad(source);
   }
 
   /** Runs the script on one key and returns its integer reply. */
-  long run(RedisCommands<String, byte[]> commands, String key, byte[]... args) {
+  long run(RedisClusterCommands<String, byte[]> commands, String key, byte[]... args) {
     String[] keys = {key};
     try {
       Long reply = commands.evalsha(sha, ScriptOutputType.INTEGER, keys, args);

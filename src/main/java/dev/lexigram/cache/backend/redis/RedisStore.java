@@ -11,7 +11,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,9 +33,11 @@ import java.util.function.Supplier;
  *
  * <p>Atomicity: {@code get}, {@code put} ({@code SET}) and {@code remove} ({@code GETDEL}) are
  * single commands; {@link #compareAndSet} and {@link #touch} are Lua scripts, so the version check
- * and the write run as one step on the server. {@code getAll} is one {@code MGET}; {@code putAll}
+ * and the write run as one step on the server. {@code getAll} is one {@code MGET} (on a cluster, one per
+ * slot, pipelined by Lettuce); {@code putAll}
  * pipelines its {@code SET}s and waits for all replies; {@code removeAll} and {@code clear} use
- * {@code UNLINK} in batches of {@value ScanNames#COUNT}; {@code putAll}, {@code removeAll},
+ * {@code UNLINK} in batches of {@value ScanNames#COUNT} (a cluster's {@code SCAN} walks every master in
+ * turn); {@code putAll}, {@code removeAll},
  * {@code clear} and iteration are not atomic as a whole.
  *
  * <p>A record that cannot be read (another format, a payload that fails to deserialize or, with
@@ -52,7 +54,7 @@ final class RedisStore implements Store {
 
   private final RedisBackend backend;
   private final RemoteKeys keys;
-  private final RedisCommands<String, byte[]> commands;
+  private final RedisClusterCommands<String, byte[]> commands;
   private final RedisFailures failures;
   private final UnreadableRecords unreadable;
 
@@ -115,6 +117,7 @@ final class RedisStore implements Store {
     call("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
         ? commands.set(name, record)
         : commands.set(name, record, SetArgs.Builder.pxAt(nativeExpiry)));
+    backend.awaitReplicas("SET", key);
     return new StoreEntry(value, version, expiresAt);
   }
 
@@ -142,6 +145,7 @@ final class RedisStore implements Store {
       }
       return null;
     });
+    backend.awaitReplicas("SET (pipelined)", null);
   }
 
   @Override
@@ -151,7 +155,11 @@ final class RedisStore implements Store {
     byte[] record = newValue == null ? NONE : encode(key, newVersion(), newValue, expiresAt);
     byte[] ttl = (newValue == null) ? NO_TTL : ttlArgument(expiresAt);
     RedisScript script = backend.compareAndSetScript();
-    return call("compare-and-set", key, () -> script.run(commands, name, expectedVersion, record, ttl)) == 1L;
+    boolean written = call("compare-and-set", key, () -> script.run(commands, name, expectedVersion, record, ttl)) == 1L;
+    if (written) {
+      backend.awaitReplicas("compare-and-set", key);
+    }
+    return written;
   }
 
   @Override
@@ -163,13 +171,21 @@ final class RedisStore implements Store {
     byte[] version = RecordFormat.longBytes(expected.version());
     byte[] expiry = RecordFormat.longBytes(expiresAt);
     RedisScript script = backend.touchScript();
-    return call("touch", key, () -> script.run(commands, name, version, expiry, ttlArgument(expiresAt))) == 1L;
+    boolean touched = call("touch", key, () -> script.run(commands, name, version, expiry, ttlArgument(expiresAt))) == 1L;
+    if (touched) {
+      backend.awaitReplicas("touch", key);
+    }
+    return touched;
   }
 
   @Override
   public StoreEntry remove(Object key) {
     String name = nameOf(key);
-    return decode(key, call("GETDEL", key, () -> commands.getdel(name)));
+    byte[] removed = call("GETDEL", key, () -> commands.getdel(name));
+    if (removed != null) {
+      backend.awaitReplicas("GETDEL", key);
+    }
+    return decode(key, removed);
   }
 
   @Override
@@ -182,6 +198,7 @@ final class RedisStore implements Store {
       }
     }
     unlink(batch);
+    backend.awaitReplicas("UNLINK", null);
   }
 
   private void unlink(List<String> batch) {
@@ -248,6 +265,7 @@ final class RedisStore implements Store {
       }
     }
     unlink(batch);
+    backend.awaitReplicas("UNLINK", null);
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.lexigram.cache.backend.redis;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,7 +20,7 @@ final class ScanNames implements Iterator<String> {
 
   static final int COUNT = 500;
 
-  private final RedisCommands<String, byte[]> commands;
+  private final RedisClusterCommands<String, byte[]> commands;
   private final ScanArgs args;
   private final RedisFailures failures;
   private final Set<String> seen = new HashSet<>();
@@ -28,7 +28,7 @@ final class ScanNames implements Iterator<String> {
   private Iterator<String> batch = Collections.emptyIterator();
   private String next;
 
-  ScanNames(RedisCommands<String, byte[]> commands, String pattern, RedisFailures failures) {
+  ScanNames(RedisClusterCommands<String, byte[]> commands, String pattern, RedisFailures failures) {
     this.commands = commands;
     this.args = ScanArgs.Builder.matches(pattern).limit(COUNT);
     this.failures = failures;
