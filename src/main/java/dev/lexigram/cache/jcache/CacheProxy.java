@@ -156,21 +156,25 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     requireNoNullKeys(keys);
     long start = statistics.start();
     long now = now();
-    Map<K, V> result = new LinkedHashMap<>();
-    Set<K> missing = new LinkedHashSet<>();
     Map<K, StoreEntry> live = ops.liveAll(keys, now); // one round trip on a remote store
+    Map<K, V> result = new LinkedHashMap<>((int) (live.size() / 0.75f) + 1);
+    Set<K> missing = (readThrough == null) ? null : new LinkedHashSet<>();
+    int misses = 0;
     for (K key : keys) {
       StoreEntry entry = live.get(key);
       if (entry == null) {
-        missing.add(key);
+        misses++;
+        if (missing != null) {
+          missing.add(key);
+        }
       } else {
         ops.touchOnAccess(key, entry, now);
         result.put(key, ops.valueOf(entry));
       }
     }
     statistics.recordHits(result.size());
-    statistics.recordMisses(missing.size());
-    if (readThrough != null && !missing.isEmpty()) {
+    statistics.recordMisses(misses);
+    if (missing != null && !missing.isEmpty()) {
       Map<K, V> loaded = readThrough.loadAll(missing);
       loaded.forEach((key, value) -> {
         ops.storeLoaded(key, value, now, false);

@@ -51,9 +51,22 @@ final class StoreOps<K, V> {
     return entry;
   }
 
-  /** Returns the live entries of the keys in one store call; expired ones are removed and published. */
+  /**
+   * Returns the live entries of the keys in one store call; expired ones are removed and
+   * published. The map may be the store's own answer, keyed by the keys asked for.
+   */
+  @SuppressWarnings("unchecked")
   Map<K, StoreEntry> liveAll(Collection<? extends K> keys, long now) {
     Map<Object, StoreEntry> found = store.getAll(keys);
+    for (StoreEntry entry : found.values()) {
+      if (entry.isExpired(now)) {
+        return withoutExpired(keys, found, now);
+      }
+    }
+    return (Map<K, StoreEntry>) (Map<?, StoreEntry>) found; // the common case: nothing to expire, no copy
+  }
+
+  private Map<K, StoreEntry> withoutExpired(Collection<? extends K> keys, Map<Object, StoreEntry> found, long now) {
     Map<K, StoreEntry> live = new LinkedHashMap<>(found.size() * 2);
     for (K key : keys) {
       StoreEntry entry = found.get(key);

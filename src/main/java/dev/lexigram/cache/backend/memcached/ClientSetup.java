@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the backend's one spymemcached client: binary protocol, Ketama consistent hashing over
- * the configured servers, the configured operation timeout, SASL when a user name is set, and
+ * the configured servers (with a single server every key lives on it, so the client skips the
+ * ring: Ketama costs an MD5 and a tree walk per key, a tenth of a multi-get's client time),
+ * the configured operation timeout, SASL when a user name is set, and
  * {@link FailureMode#Cancel}, so that calls for a dead server's keys fail at once instead of
  * waiting for it or moving its keys to another server.
  */
@@ -59,8 +61,8 @@ final class ClientSetup {
   static MemcachedClient connect(BackendSettings settings, List<InetSocketAddress> addresses) {
     ConnectionFactoryBuilder builder = new ConnectionFactoryBuilder()
         .setProtocol(Protocol.BINARY)
-        .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
-        .setLocatorType(Locator.CONSISTENT)
+        .setHashAlg(addresses.size() == 1 ? DefaultHashAlgorithm.NATIVE_HASH : DefaultHashAlgorithm.KETAMA_HASH)
+        .setLocatorType(addresses.size() == 1 ? Locator.ARRAY_MOD : Locator.CONSISTENT)
         .setOpTimeout(settings.timeout().toMillis())
         .setFailureMode(FailureMode.Cancel)
         .setMaxReconnectDelay(MAX_RECONNECT_SECONDS)

@@ -67,22 +67,31 @@ final class MemcachedStore implements Store {
 
   @Override
   public Map<Object, StoreEntry> getAll(Collection<?> keys) {
-    Map<String, Object> keyOf = new LinkedHashMap<>();
-    Map<String, ItemName> nameOf = new HashMap<>();
+    // one map from item name to what was asked: its key set is the multi-get's, and a found
+    // item needs one lookup to get back to its key and name
+    Map<String, Wanted> wanted = new LinkedHashMap<>(capacityFor(keys.size()));
     for (Object key : keys) {
       ItemName name = names.of(key);
-      keyOf.put(name.item(), key);
-      nameOf.put(name.item(), name);
+      wanted.put(name.item(), new Wanted(key, name));
     }
-    Map<String, byte[]> items = getBulk(keyOf.keySet());
-    Map<Object, StoreEntry> found = new HashMap<>();
+    Map<String, byte[]> items = getBulk(wanted.keySet());
+    Map<Object, StoreEntry> found = new HashMap<>(capacityFor(items.size()));
     items.forEach((item, bytes) -> {
-      StoreEntry entry = codec.entry(nameOf.get(item), bytes);
-      if (entry != null && keyOf.containsKey(item)) {
-        found.put(keyOf.get(item), entry);
+      Wanted asked = wanted.get(item);
+      StoreEntry entry = asked == null ? null : codec.entry(asked.name(), bytes);
+      if (entry != null) {
+        found.put(asked.key(), entry);
       }
     });
     return found;
+  }
+
+  /** A key of a multi-get and its item name. */
+  private record Wanted(Object key, ItemName name) {}
+
+  /** Returns a hash map capacity that holds {@code size} entries without resizing. */
+  private static int capacityFor(int size) {
+    return (int) (size / 0.75f) + 1;
   }
 
   private Map<String, byte[]> getBulk(Collection<String> items) {
