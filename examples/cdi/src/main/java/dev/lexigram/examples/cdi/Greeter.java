@@ -25,7 +25,7 @@ public class Greeter {
     return "hello, " + name;
   }
 
-  /** Runs every time; the greeting is cached under {@code language} and {@code name}. */
+  /** Cached under both parameters in "translations", a cache the YAML does not declare. */
   @CacheResult(cacheName = "translations")
   public String greet(@CacheKey String language, @CacheKey String name) {
     calls.incrementAndGet();

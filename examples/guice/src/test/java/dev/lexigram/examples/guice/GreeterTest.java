@@ -32,6 +32,7 @@ class GreeterTest {
     assertEquals("hello, ada", greeter.greet("ada"));
     assertEquals("hello, ada", greeter.greet("ada"));
     assertEquals(1, greeter.calls() - before);
+    System.out.printf("[example] 2 @CacheResult calls ran the method %d time%n", greeter.calls() - before);
   }
 
   @Test

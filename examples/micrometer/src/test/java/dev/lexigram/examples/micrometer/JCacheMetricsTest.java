@@ -50,6 +50,10 @@ class JCacheMetricsTest {
         "cache.puts");
     assertEquals(1.0, registry.get("cache.removals").tag("cache", "sessions").gauge().value(),
         "cache.removals");
+    System.out.printf("[example] sessions: cache.gets hit=%.0f miss=%.0f, cache.puts=%.0f, cache.removals=%.0f%n",
+        counter("sessions", "cache.gets", "hit"), counter("sessions", "cache.gets", "miss"),
+        registry.get("cache.puts").tag("cache", "sessions").functionCounter().count(),
+        registry.get("cache.removals").tag("cache", "sessions").gauge().value());
   }
 
   @Test

@@ -41,6 +41,7 @@ class CatalogTest {
     assertThat(catalog.productLoads() - before).isEqualTo(1);
     Cache<Object, Object> products = jcache.getCache("products");
     assertThat(products.get("42")).isEqualTo(first);
+    System.out.printf("[example] 2 @CacheResult calls ran the method %d time%n", catalog.productLoads() - before);
   }
 
   @Test
