@@ -35,6 +35,11 @@ final class RedisScript {
     return name;
   }
 
+  /** Returns the script's SHA-1 as {@code SCRIPT LOAD} reported it; null before the first load. */
+  String sha() {
+    return sha;
+  }
+
   void load(RedisClusterCommands<String, byte[]> commands) {
     sha = commands.scriptLoad(source);
   }

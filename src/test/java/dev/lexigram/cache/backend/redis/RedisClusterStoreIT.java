@@ -124,6 +124,26 @@ class RedisClusterStoreIT extends StoreContractTest {
   }
 
   @Test
+  void connect_loadsTheScriptsOnEveryMaster() {
+    StoreBackend fresh = RedisStores.backend(RedisStoreIT.settings(cluster.url()), RedisStoreIT.serializer());
+    try {
+      for (int node = 0; node < RedisClusterServers.MASTERS; node++) {
+        cluster.onNode(node, commands -> commands.scriptFlush());
+      }
+      fresh.close();
+      fresh = RedisStores.backend(RedisStoreIT.settings(cluster.url()), RedisStoreIT.serializer());
+      RedisBackend redis = (RedisBackend) fresh;
+      String[] shas = {redis.compareAndSetScript().sha(), redis.touchScript().sha()};
+      for (int node = 0; node < RedisClusterServers.MASTERS; node++) {
+        List<Boolean> loaded = cluster.onNode(node, commands -> commands.scriptExists(shas));
+        assertThat(loaded).as("scripts on node " + node).containsExactly(true, true);
+      }
+    } finally {
+      fresh.close();
+    }
+  }
+
+  @Test
   void connect_singleSeedOfACluster_detectsTheCluster() {
     StoreBackend single = RedisStores.backend(RedisStoreIT.settings(cluster.seedUrl()), RedisStoreIT.serializer());
     try {
