@@ -33,6 +33,8 @@ public final class RedisSentinelServers implements AutoCloseable {
   static final int DOWN_AFTER_MILLIS = 1_000;
   static final int FAILOVER_TIMEOUT_MILLIS = 5_000;
   private static final Duration READY = Duration.ofSeconds(30);
+  /** Either server may become master: neither waits the default 5 s for more replicas before a full sync. */
+  private static final List<String> NO_SYNC_DELAY = List.of("--repl-diskless-sync-delay", "0");
 
   private final RedisServer first;
   private final RedisServer second;
@@ -52,9 +54,11 @@ public final class RedisSentinelServers implements AutoCloseable {
   public static RedisSentinelServers start() {
     List<RedisServer> started = new ArrayList<>();
     try {
-      RedisServer master = RedisServer.start();
+      RedisServer master = RedisServer.start(NO_SYNC_DELAY);
       started.add(master);
-      RedisServer replica = RedisServer.start(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
+      List<String> replicaOptions = new ArrayList<>(NO_SYNC_DELAY);
+      replicaOptions.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
+      RedisServer replica = RedisServer.start(replicaOptions);
       started.add(replica);
       await("replica in sync").atMost(READY).pollInterval(Duration.ofMillis(50))
           .until(() -> on(replica, c -> c.info("replication").contains("master_link_status:up")));
