@@ -29,6 +29,7 @@ final class TypeAllowlist {
       "java.lang.Float", "java.lang.Double", "java.lang.Character", "java.lang.String",
       "java.lang.Number", "java.lang.Enum", "java.lang.Object",
       "java.util.Map$Entry", // HashMap checks a Map.Entry[] against the filter while reading
+      "java.io.Serializable", // only ever an array's component type (Hibernate's Serializable[] state)
       BigDecimal.class.getName(), BigInteger.class.getName(), UUID.class.getName(),
       "java.util.Optional", "java.util.Date",
       "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the backend's one spymemcached client: binary protocol, Ketama consistent hashing over
  * the configured servers (with a single server every key lives on it, so the client skips the
- * ring: Ketama costs an MD5 and a tree walk per key, a tenth of a multi-get's client time),
+ * ring: Ketama costs an MD5 and a tree walk per key, 18% of the client CPU samples of a
+ * 64-thread getAll(10) in a JFR profile),
  * the configured operation timeout, SASL when a user name is set, and
  * {@link FailureMode#Cancel}, so that calls for a dead server's keys fail at once instead of
  * waiting for it or moving its keys to another server.

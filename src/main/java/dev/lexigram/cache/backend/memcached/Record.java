@@ -1,6 +1,5 @@
 package dev.lexigram.cache.backend.memcached;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,26 +55,41 @@ record Record(long version, long expiresAt, String originalName, byte[] value) {
    * @throws IllegalArgumentException if the bytes are not a record of this format
    */
   static Record decode(byte[] item) {
-    try {
-      ByteBuffer in = ByteBuffer.wrap(item);
-      if (in.get() != MAGIC || in.get() != FORMAT) {
-        throw new IllegalArgumentException("not a lexigram record (magic or format differs)");
-      }
-      byte flags = in.get();
-      long version = in.getLong();
-      long expiresAt = in.getLong();
-      String name = null;
-      if ((flags & HASHED) != 0) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-          throw new IllegalArgumentException("name length " + length + " exceeds the record");
-        }
-        name = new String(item, in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-      }
-      return new Record(version, expiresAt, name, Arrays.copyOfRange(item, in.position(), item.length));
-    } catch (BufferUnderflowException e) {
-      throw new IllegalArgumentException("record truncated at " + item.length + " bytes", e);
+    // plain array reads: this runs once per key of every read, and a ByteBuffer costs an object
+    if (item.length >= 2 && (item[0] != MAGIC || item[1] != FORMAT)) {
+      throw new IllegalArgumentException("not a lexigram record (magic or format differs)");
     }
+    if (item.length < HEADER) {
+      throw new IllegalArgumentException("record truncated at " + item.length + " bytes");
+    }
+    long version = readLong(item, 3);
+    long expiresAt = readLong(item, 11);
+    int position = HEADER;
+    String name = null;
+    if ((item[2] & HASHED) != 0) {
+      if (item.length < HEADER + 4) {
+        throw new IllegalArgumentException("record truncated at " + item.length + " bytes");
+      }
+      int length = (int) readBigEndian(item, HEADER, 4);
+      position += 4;
+      if (length < 0 || length > item.length - position) {
+        throw new IllegalArgumentException("name length " + length + " exceeds the record");
+      }
+      name = new String(item, position, length, StandardCharsets.UTF_8);
+      position += length;
+    }
+    return new Record(version, expiresAt, name, Arrays.copyOfRange(item, position, item.length));
+  }
+
+  private static long readLong(byte[] bytes, int offset) {
+    return readBigEndian(bytes, offset, 8);
+  }
+
+  private static long readBigEndian(byte[] bytes, int offset, int size) {
+    long value = 0;
+    for (int i = 0; i < size; i++) {
+      value = (value << 8) | (bytes[offset + i] & 0xFF);
+    }
+    return value;
   }
 }

@@ -64,9 +64,9 @@ class RedisTopologyConfigTest {
 
   @Test
   void databaseOf_readsThePathAfterTheHosts() {
-    assertThat(RedisBackend.databaseOf("redis://a:1,b:2")).isZero();
-    assertThat(RedisBackend.databaseOf("redis://a:1,b:2/3")).isEqualTo(3);
-    assertThat(RedisBackend.databaseOf("redis://user:p%2Fw@a:1/0?timeout=1s")).isZero();
-    assertThat(RedisBackend.databaseOf("redis://a:1/12#x")).isEqualTo(12);
+    assertThat(RedisUris.databaseOf("redis://a:1,b:2")).isZero();
+    assertThat(RedisUris.databaseOf("redis://a:1,b:2/3")).isEqualTo(3);
+    assertThat(RedisUris.databaseOf("redis://user:p%2Fw@a:1/0?timeout=1s")).isZero();
+    assertThat(RedisUris.databaseOf("redis://a:1/12#x")).isEqualTo(12);
   }
 }
