@@ -4,6 +4,8 @@ import dev.lexigram.cache.TimeToLive;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javax.cache.Cache;
 
@@ -17,6 +19,19 @@ public interface CacheOperations<K, V> {
 
   /** Returns the standard cache these operations act on. */
   Cache<K, V> cache();
+
+  /**
+   * Reads as {@link Cache#get} does without a thread waiting for a remote store's reply (a
+   * read-through cache runs the standard call on the {@link #executor()}). Argument failures
+   * throw; store failures complete the stage exceptionally.
+   */
+  CompletionStage<V> getAsync(K key);
+
+  /** Reads as {@link Cache#getAll} does, asynchronously as {@link #getAsync} does. */
+  CompletionStage<Map<K, V>> getAllAsync(Set<? extends K> keys);
+
+  /** Answers {@link Cache#containsKey} asynchronously as {@link #getAsync} does. */
+  CompletionStage<Boolean> containsKeyAsync(K key);
 
   /** Puts with a fixed expiry instant of now + {@code ttlMillis}; writer, events and statistics apply. */
   void put(K key, V value, long ttlMillis);

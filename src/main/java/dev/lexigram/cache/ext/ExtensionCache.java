@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javax.cache.Cache;
 
 /**
@@ -150,7 +151,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public CompletionStage<Result<Optional<V>>> getAsync(K key) {
-    return Outcomes.async(executor, () -> get(key));
+    return Outcomes.fromStage(() -> operations.getAsync(key), Optional::ofNullable);
   }
 
   @Override
@@ -175,12 +176,13 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public CompletionStage<Result<Boolean>> existsAsync(K key) {
-    return Outcomes.async(executor, () -> exists(key));
+    return Outcomes.fromStage(() -> operations.containsKeyAsync(key), Function.identity());
   }
 
   @Override
   public CompletionStage<Result<Map<K, V>>> getManyAsync(Collection<? extends K> keys) {
-    return Outcomes.async(executor, () -> getMany(keys));
+    return Outcomes.fromStage(() -> operations.getAllAsync(new LinkedHashSet<>(Objects.requireNonNull(keys, "keys"))),
+        Function.identity());
   }
 
   @Override

@@ -8,10 +8,12 @@ import dev.lexigram.cache.store.StoreException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriterException;
@@ -62,6 +64,28 @@ final class Outcomes {
       return CompletableFuture.completedFuture(Result.err(new CacheError(Kind.BACKEND,
           "The cache's executor refused the call (is the manager closing?): " + e.getMessage(), e)));
     }
+  }
+
+  /**
+   * Starts a call that returns a stage and maps its value; the returned stage always completes
+   * normally, with {@code Ok} of the mapped value or {@code Err} of the failure, whether the call
+   * threw or its stage failed.
+   */
+  static <T, R> CompletionStage<Result<R>> fromStage(Supplier<? extends CompletionStage<T>> call, Function<? super T, R> toValue) {
+    CompletionStage<T> stage;
+    try {
+      stage = call.get();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      return CompletableFuture.completedFuture(Result.err(toError(e)));
+    }
+    return stage.handle((value, failure) -> {
+      if (failure != null) {
+        return Result.err(toError(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+      }
+      return capture(() -> toValue.apply(value));
+    });
   }
 
   static CacheError toError(Throwable failure) {

@@ -27,6 +27,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -70,6 +71,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final Executor executor;
   private final TypeCheck typeCheck;
   private final EntryProcessing<K, V> processing;
+  private final AsyncReads<K, V> asyncReads;
   /** loadAll tasks still running, so that close waits for them before closing the loader. */
   private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
@@ -94,6 +96,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
     this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier());
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
+    this.asyncReads = new AsyncReads<>(store, ops, statistics, executor);
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -159,19 +162,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     Map<K, StoreEntry> live = ops.liveAll(keys, now); // one round trip on a remote store
     Map<K, V> result = new LinkedHashMap<>((int) (live.size() / 0.75f) + 1);
     Set<K> missing = (readThrough == null) ? null : new LinkedHashSet<>();
-    int misses = 0;
-    for (K key : keys) {
-      StoreEntry entry = live.get(key);
-      if (entry == null) {
-        misses++;
-        if (missing != null) {
-          missing.add(key);
-        }
-      } else {
-        ops.touchOnAccess(key, entry, now);
-        result.put(key, ops.valueOf(entry));
-      }
-    }
+    int misses = ops.collectHits(keys, live, now, result, missing);
     statistics.recordHits(result.size());
     statistics.recordMisses(misses);
     if (missing != null && !missing.isEmpty()) {
@@ -650,6 +641,28 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   @Override
   public Executor executor() {
     return executor;
+  }
+
+  @Override
+  public CompletionStage<V> getAsync(K key) {
+    requireOpen();
+    typeCheck.key(key);
+    // a loader is a blocking user callback: a read-through cache runs the whole call on the executor
+    return (readThrough == null) ? asyncReads.get(key, now()) : CompletableFuture.supplyAsync(() -> get(key), executor);
+  }
+
+  @Override
+  public CompletionStage<Map<K, V>> getAllAsync(Set<? extends K> keys) {
+    requireOpen();
+    requireNoNullKeys(keys);
+    return (readThrough == null) ? asyncReads.getAll(keys, now()) : CompletableFuture.supplyAsync(() -> getAll(keys), executor);
+  }
+
+  @Override
+  public CompletionStage<Boolean> containsKeyAsync(K key) {
+    requireOpen();
+    typeCheck.key(key);
+    return asyncReads.containsKey(key, now());
   }
 
   @Override

@@ -43,7 +43,11 @@ final class StoreOps<K, V> {
 
   /** Returns the entry if present and not expired; an expired one is removed and published. */
   StoreEntry live(Object key, long now) {
-    StoreEntry entry = store.get(key);
+    return liveOf(key, store.get(key), now);
+  }
+
+  /** Returns the entry just read from the store if it is live; an expired one is removed and published. */
+  StoreEntry liveOf(Object key, StoreEntry entry, long now) {
     if (entry != null && entry.isExpired(now)) {
       expire(key, entry);
       return null;
@@ -55,9 +59,13 @@ final class StoreOps<K, V> {
    * Returns the live entries of the keys in one store call; expired ones are removed and
    * published. The map may be the store's own answer, keyed by the keys asked for.
    */
-  @SuppressWarnings("unchecked")
   Map<K, StoreEntry> liveAll(Collection<? extends K> keys, long now) {
-    Map<Object, StoreEntry> found = store.getAll(keys);
+    return liveAmong(keys, store.getAll(keys), now);
+  }
+
+  /** Returns the live entries among those just read from the store for the keys; see {@link #liveAll}. */
+  @SuppressWarnings("unchecked")
+  Map<K, StoreEntry> liveAmong(Collection<? extends K> keys, Map<Object, StoreEntry> found, long now) {
     for (StoreEntry entry : found.values()) {
       if (entry.isExpired(now)) {
         return withoutExpired(keys, found, now);
@@ -101,6 +109,43 @@ final class StoreOps<K, V> {
     if (store.compareAndSet(key, entry, null, 0L) && dispatcher.hasListeners()) {
       dispatcher.publishExpired(keyOut(key), valueOf(entry));
     }
+  }
+
+  /**
+   * Returns whether handling entries just read may write to the store: one of them has expired
+   * (it is removed), or the policy may move an entry's expiry on access (it is touched).
+   */
+  boolean mayWriteAfterReading(Collection<StoreEntry> entries, long now) {
+    if (expiry.accessMayChangeExpiry() && !entries.isEmpty()) {
+      return true;
+    }
+    for (StoreEntry entry : entries) {
+      if (entry.isExpired(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Puts the value of each key with a live entry into {@code hits}, applying the access expiry,
+   * and adds the others to {@code missing} when it is not null; returns how many were missing.
+   */
+  int collectHits(Collection<? extends K> keys, Map<K, StoreEntry> live, long now, Map<K, V> hits, Collection<K> missing) {
+    int misses = 0;
+    for (K key : keys) {
+      StoreEntry entry = live.get(key);
+      if (entry == null) {
+        misses++;
+        if (missing != null) {
+          missing.add(key);
+        }
+      } else {
+        touchOnAccess(key, entry, now);
+        hits.put(key, valueOf(entry));
+      }
+    }
+    return misses;
   }
 
   /** Applies the policy's access expiry to an entry that was just read. */

@@ -8,6 +8,9 @@ import dev.lexigram.cache.store.StoreWrite;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
 
@@ -53,6 +56,27 @@ final class TranslatingStore implements Store {
   @Override
   public Map<Object, StoreEntry> getAll(Collection<?> keys) {
     return call(() -> delegate.getAll(keys));
+  }
+
+  @Override
+  public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
+    return translatingFailure(call(() -> delegate.getAsync(key, executor)));
+  }
+
+  @Override
+  public CompletionStage<Map<Object, StoreEntry>> getAllAsync(Collection<?> keys, Executor executor) {
+    return translatingFailure(call(() -> delegate.getAllAsync(keys, executor)));
+  }
+
+  /** Returns a stage that fails with the translated exception where the store's stage fails with a StoreException. */
+  private <T> CompletionStage<T> translatingFailure(CompletionStage<T> stage) {
+    return stage.handle((value, failure) -> {
+      if (failure == null) {
+        return value;
+      }
+      Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+      throw new CompletionException(cause instanceof StoreException store ? translate(store) : cause);
+    });
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.lexigram.cache.store;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The storage SPI under the JCache layer (version {@value #SPI_VERSION}). A backend implements
@@ -29,6 +32,26 @@ public interface Store extends AutoCloseable {
 
   /** Returns the entries present for the given keys; absent keys are missing from the map. */
   Map<Object, StoreEntry> getAll(Collection<?> keys);
+
+  /**
+   * Reads the entry for the key without a caller's thread waiting for the backend. The stage
+   * completes with the entry or null, or exceptionally with a {@link StoreException}. The
+   * default runs {@link #get} on the executor; a remote store overrides it with its client's
+   * asynchronous call, so that no thread waits for the reply.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task
+   */
+  default CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> get(key), executor);
+  }
+
+  /**
+   * Reads the entries of the keys as {@link #getAll} does, without a caller's thread waiting for
+   * the backend; failures and the default as for {@link #getAsync}.
+   */
+  default CompletionStage<Map<Object, StoreEntry>> getAllAsync(Collection<?> keys, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> getAll(keys), executor);
+  }
 
   /** Writes the value unconditionally and returns the new entry. */
   StoreEntry put(Object key, Object value, long expiresAt);

@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -89,6 +92,18 @@ final class MemoryStore implements Store {
       }
     }
     return result;
+  }
+
+  /** Reads on the caller's thread: a lookup in memory never waits. */
+  @Override
+  public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
+    return CompletableFuture.completedFuture(get(key));
+  }
+
+  /** Reads on the caller's thread, as {@link #getAsync} does. */
+  @Override
+  public CompletionStage<Map<Object, StoreEntry>> getAllAsync(Collection<?> keys, Executor executor) {
+    return CompletableFuture.completedFuture(getAll(keys));
   }
 
   @Override

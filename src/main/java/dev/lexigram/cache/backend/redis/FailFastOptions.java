@@ -8,6 +8,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  *       fails after the backend's timeout (sync and async alike); the connect timeout is the same.
  *   <li>{@value #REQUEST_QUEUE_SIZE} commands in flight at most per connection: beyond that a command
  *       fails at once instead of piling up without bound behind a stalled server.
+ *   <li>Host names resolve through the JVM's own name service ({@code InetAddress}, as for every
+ *       other client in the JVM: its cache and {@code networkaddress.cache.ttl}, {@code /etc/hosts},
+ *       a configured {@code jdk.net.hosts.file}), not through Netty's DNS client, which Lettuce
+ *       would otherwise use and which sends its own queries to the servers in {@code resolv.conf}.
  *   <li>Auto-reconnect stays on, with an exponential delay from 10 ms capped at
  *       {@link #MAX_RECONNECT_DELAY}, so recovery after an outage of any length takes at most
  *       about that long (Lettuce's default cap is 30 s).
@@ -60,6 +65,7 @@ final class FailFastOptions {
   /** Returns resources of the backend's own, to be shut down with its client. */
   static ClientResources clientResources() {
     return DefaultClientResources.builder()
+        .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
         .build();
   }

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -71,6 +72,10 @@ final class RedisFailures {
         // a plaintext redis-server never answers a TLS hello: it waits for the end of a command line
         return ". Fix: the server did not complete the TLS handshake; if it does not speak TLS on this port,"
             + " use redis:// or the server's tls-port";
+      }
+      if (t instanceof UnknownHostException) {
+        return ". Fix: the host name '" + t.getMessage() + "' does not resolve on this machine; check the url's host"
+            + " (or the name service: DNS, /etc/hosts)";
       }
       if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
         return ". Fix: the server's certificate is not trusted; add its certificate authority to the trust store";

@@ -20,6 +20,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -97,6 +101,49 @@ final class RedisStore implements Store {
     List<Object> order = new ArrayList<>(requested);
     String[] names = order.stream().map(this::nameOf).toArray(String[]::new);
     List<KeyValue<String, byte[]>> found = call("MGET", null, () -> commands.mget(names));
+    return entriesOf(order, found);
+  }
+
+  /** Sends {@code GET} on Lettuce's asynchronous API: no thread waits for the reply, which is decoded on arrival. */
+  @Override
+  public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
+    String name = nameOf(key);
+    return sent("GET", key, () -> backend.async().get(name))
+        .thenApply(record -> decode(key, record));
+  }
+
+  /** Sends one {@code MGET} (on a cluster, one per slot) on Lettuce's asynchronous API. */
+  @Override
+  public CompletionStage<Map<Object, StoreEntry>> getAllAsync(Collection<?> requested, Executor executor) {
+    if (requested.isEmpty()) {
+      return CompletableFuture.completedFuture(new HashMap<>());
+    }
+    List<Object> order = new ArrayList<>(requested);
+    String[] names = order.stream().map(this::nameOf).toArray(String[]::new);
+    return sent("MGET", null, () -> backend.async().mget(names))
+        .thenApply(found -> entriesOf(order, found));
+  }
+
+  /**
+   * Returns the command's stage with every failure, thrown at sending or completing the stage,
+   * as a {@link StoreException} (inside a {@link CompletionException}).
+   */
+  private <T> CompletionStage<T> sent(String operation, Object key, Supplier<CompletionStage<T>> command) {
+    CompletionStage<T> reply;
+    try {
+      reply = command.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(failures.translate(e, operation, key));
+    }
+    return reply.handle((value, failure) -> {
+      if (failure != null) {
+        throw new CompletionException(failures.translate(failure, operation, key));
+      }
+      return value;
+    });
+  }
+
+  private Map<Object, StoreEntry> entriesOf(List<Object> order, List<KeyValue<String, byte[]>> found) {
     Map<Object, StoreEntry> result = new HashMap<>(order.size() * 2);
     for (int i = 0; i < order.size(); i++) {
       KeyValue<String, byte[]> value = found.get(i);

@@ -39,6 +39,11 @@ public final class ExpiryCalculator {
     return policy.getClass() == javax.cache.expiry.EternalExpiryPolicy.class;
   }
 
+  /** Returns whether a read may change an entry's expiry (the policy may have an access expiry). */
+  public boolean accessMayChangeExpiry() {
+    return !accessChangesNothing;
+  }
+
   public ExpiryPolicy policy() {
     return policy;
   }

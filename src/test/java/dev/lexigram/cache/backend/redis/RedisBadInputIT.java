@@ -16,10 +16,15 @@ import dev.lexigram.cache.testing.RedisServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.cache.CacheException;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Configuration and values a Redis backend must refuse with one clear error each. */
 class RedisBadInputIT {
@@ -58,6 +63,24 @@ class RedisBadInputIT {
         () -> RedisStores.backend(RedisStoreIT.settings("redis://127.0.0.1:" + port), RedisStoreIT.serializer()));
     assertThat(e.kind()).isEqualTo(Kind.CONNECTION);
     assertThat(e.getMessage()).contains("redis-it", "127.0.0.1:" + port);
+  }
+
+  @Test
+  void unknownHost_failsAsConnectionError_namingTheHostAndAFix(@TempDir Path dir) throws Exception {
+    // the host is looked up in another JVM whose name service knows only loopback names, so the
+    // lookup fails on this machine and no DNS query is sent anywhere
+    Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost\n");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-Djdk.net.hosts.file=" + hosts,
+        "-cp", System.getProperty("java.class.path"), UnknownHostProcess.class.getName(),
+        "redis://:secret-password@no-such-host.invalid:6379")
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output).contains("CONNECTION Redis backend 'redis-it' at redis://:***@no-such-host.invalid:6379",
+        "no-such-host.invalid", "Fix: the host name", "check the url's host").doesNotContain("secret-password");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.lexigram.cache.backend.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.LexigramSettings;
@@ -10,10 +13,14 @@ import dev.lexigram.cache.testing.RedisServer;
 import dev.lexigram.cache.testing.RedisServerExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -27,8 +34,10 @@ class RedisExtensionIT extends ExtensionContractTest {
   private static final AtomicInteger PREFIXES = new AtomicInteger();
 
   private final CacheFixture fixture;
+  private final RedisServer server;
 
   RedisExtensionIT(RedisServer server) {
+    this.server = server;
     fixture = new CacheFixture(settings(server.url(), "ext-" + PREFIXES.incrementAndGet()), FakeClock.startingNow());
   }
 
@@ -43,6 +52,32 @@ class RedisExtensionIT extends ExtensionContractTest {
   @AfterEach
   void close() {
     fixture.close();
+  }
+
+  @Test
+  void getAsync_isSentOnLettucesAsyncApi_andCompletedByItsIoThread() throws Exception {
+    @SuppressWarnings("unchecked")
+    LexigramCache<String, String> cache = createCache("native-async", new MutableConfiguration<String, String>())
+        .unwrap(LexigramCache.class);
+    cache.put("k", "v").unwrap();
+    cache.putMany(Map.of("a", "1", "b", "2")).unwrap();
+    try (RawRedis raw = RawRedis.connect(server)) {
+      raw.commands().clientPause(1_000); // the server holds every reply for a second
+
+      CompletableFuture<String> get = cache.getAsync("k").toCompletableFuture()
+          .thenApply(result -> result.unwrap().orElseThrow() + " on " + Thread.currentThread().getName());
+      CompletableFuture<String> many = cache.getManyAsync(List.of("a", "b", "z")).toCompletableFuture()
+          .thenApply(result -> result.unwrap() + " on " + Thread.currentThread().getName());
+      CompletableFuture<String> exists = cache.existsAsync("z").toCompletableFuture()
+          .thenApply(result -> result.unwrap() + " on " + Thread.currentThread().getName());
+
+      // nothing is done while the server holds the replies, and no pool thread waits for them:
+      // each stage is completed by the thread that reads the reply, Lettuce's event loop
+      assertThat(get).isNotDone();
+      assertThat(get.get(10, TimeUnit.SECONDS)).startsWith("v on lettuce-");
+      assertThat(many.get(10, TimeUnit.SECONDS)).startsWith("{a=1, b=2} on lettuce-");
+      assertThat(exists.get(10, TimeUnit.SECONDS)).startsWith("false on lettuce-");
+    }
   }
 
   @Override
