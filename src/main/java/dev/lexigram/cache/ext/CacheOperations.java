@@ -33,6 +33,12 @@ public interface CacheOperations<K, V> {
   /** Answers {@link Cache#containsKey} asynchronously as {@link #getAsync} does. */
   CompletionStage<Boolean> containsKeyAsync(K key);
 
+  /** Puts as {@link Cache#put} does, asynchronously as {@link #getAsync} does where no writer or listener must run. */
+  CompletionStage<Void> putAsync(K key, V value);
+
+  /** Removes as {@link Cache#remove(Object)} does, asynchronously as {@link #putAsync} does. */
+  CompletionStage<Boolean> removeAsync(K key);
+
   /** Puts with a fixed expiry instant of now + {@code ttlMillis}; writer, events and statistics apply. */
   void put(K key, V value, long ttlMillis);
 

@@ -156,7 +156,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public CompletionStage<Result<Void>> putAsync(K key, V value) {
-    return Outcomes.async(executor, () -> put(key, value));
+    return Outcomes.fromStage(() -> operations.putAsync(key, value), written -> null);
   }
 
   @Override
@@ -166,7 +166,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public CompletionStage<Result<Boolean>> deleteAsync(K key) {
-    return Outcomes.async(executor, () -> delete(key));
+    return Outcomes.fromStage(() -> operations.removeAsync(key), Function.identity());
   }
 
   @Override

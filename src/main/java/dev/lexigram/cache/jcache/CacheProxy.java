@@ -71,7 +71,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final Executor executor;
   private final TypeCheck typeCheck;
   private final EntryProcessing<K, V> processing;
-  private final AsyncReads<K, V> asyncReads;
+  private final AsyncCalls<K, V> asyncCalls;
   /** loadAll tasks still running, so that close waits for them before closing the loader. */
   private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
@@ -96,7 +96,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
     this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier());
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
-    this.asyncReads = new AsyncReads<>(store, ops, statistics, executor);
+    this.asyncCalls = new AsyncCalls<>(store, ops, statistics, executor);
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -648,21 +648,38 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     requireOpen();
     typeCheck.key(key);
     // a loader is a blocking user callback: a read-through cache runs the whole call on the executor
-    return (readThrough == null) ? asyncReads.get(key, now()) : CompletableFuture.supplyAsync(() -> get(key), executor);
+    return (readThrough == null) ? asyncCalls.get(key, now()) : CompletableFuture.supplyAsync(() -> get(key), executor);
   }
 
   @Override
   public CompletionStage<Map<K, V>> getAllAsync(Set<? extends K> keys) {
     requireOpen();
     requireNoNullKeys(keys);
-    return (readThrough == null) ? asyncReads.getAll(keys, now()) : CompletableFuture.supplyAsync(() -> getAll(keys), executor);
+    return (readThrough == null) ? asyncCalls.getAll(keys, now()) : CompletableFuture.supplyAsync(() -> getAll(keys), executor);
   }
 
   @Override
   public CompletionStage<Boolean> containsKeyAsync(K key) {
     requireOpen();
     typeCheck.key(key);
-    return asyncReads.containsKey(key, now());
+    return asyncCalls.containsKey(key, now());
+  }
+
+  @Override
+  public CompletionStage<Void> putAsync(K key, V value) {
+    requireOpen();
+    typeCheck.entry(key, value);
+    return (writeThrough == null && canWriteBlind())
+        ? asyncCalls.putBlind(key, value) : CompletableFuture.runAsync(() -> put(key, value), executor);
+  }
+
+  @Override
+  public CompletionStage<Boolean> removeAsync(K key) {
+    requireOpen();
+    typeCheck.key(key);
+    // a writer and a synchronous listener are blocking user callbacks: with either, the standard call runs on the executor
+    return (writeThrough == null && !dispatcher.hasListeners())
+        ? asyncCalls.remove(key, now()) : CompletableFuture.supplyAsync(() -> remove(key), executor);
   }
 
   @Override

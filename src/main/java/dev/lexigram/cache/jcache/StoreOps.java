@@ -11,6 +11,8 @@ import dev.lexigram.cache.store.StoreWrite;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The compare-and-set steps every cache operation is built from: read a live entry (expiring
@@ -96,6 +98,11 @@ final class StoreOps<K, V> {
    */
   void putBlind(K key, V value) {
     store.put(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL);
+  }
+
+  /** Writes as {@link #putBlind} does, through the store's asynchronous put. */
+  CompletionStage<StoreEntry> putBlindAsync(K key, V value, Executor executor) {
+    return store.putAsync(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL, executor);
   }
 
   /** Writes every entry without reading first, in one store call; see {@link #putBlind}. */

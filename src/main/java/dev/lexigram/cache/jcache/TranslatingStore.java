@@ -68,6 +68,16 @@ final class TranslatingStore implements Store {
     return translatingFailure(call(() -> delegate.getAllAsync(keys, executor)));
   }
 
+  @Override
+  public CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
+    return translatingFailure(call(() -> delegate.putAsync(key, value, expiresAt, executor)));
+  }
+
+  @Override
+  public CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
+    return translatingFailure(call(() -> delegate.removeAsync(key, executor)));
+  }
+
   /** Returns a stage that fails with the translated exception where the store's stage fails with a StoreException. */
   private <T> CompletionStage<T> translatingFailure(CompletionStage<T> stage) {
     return stage.handle((value, failure) -> {

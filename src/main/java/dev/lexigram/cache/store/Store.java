@@ -53,6 +53,22 @@ public interface Store extends AutoCloseable {
     return CompletableFuture.supplyAsync(() -> getAll(keys), executor);
   }
 
+  /**
+   * Writes as {@link #put} does without a caller's thread waiting for the backend; failures and
+   * the default as for {@link #getAsync}.
+   */
+  default CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> put(key, value, expiresAt), executor);
+  }
+
+  /**
+   * Removes as {@link #remove} does without a caller's thread waiting for the backend; failures
+   * and the default as for {@link #getAsync}.
+   */
+  default CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> remove(key), executor);
+  }
+
   /** Writes the value unconditionally and returns the new entry. */
   StoreEntry put(Object key, Object value, long expiresAt);
 

@@ -351,6 +351,45 @@ public abstract class ExtensionContractTest {
     assertThat(statistics.getCacheHits()).isEqualTo(1);
   }
 
+  @Test
+  void asyncTwins_countStatistics_andHonourExpiry_likeTheStandardCalls() throws Exception {
+    MutableConfiguration<String, Object> configuration = new MutableConfiguration<String, Object>().setStatisticsEnabled(true);
+    Cache<String, Object> cache = createCache("asyncStats", configuration);
+    @SuppressWarnings("unchecked")
+    LexigramCache<String, Object> extension = cache.unwrap(LexigramCache.class);
+
+    done(extension.putAsync("a", 1));
+    assertThat(done(extension.getAsync("a"))).contains(1);
+    assertThat(done(extension.getAsync("missing"))).isEmpty();
+    assertThat(done(extension.getManyAsync(List.of("a", "missing")))).containsOnlyKeys("a");
+    assertThat(done(extension.deleteAsync("a"))).isTrue();
+    assertThat(done(extension.deleteAsync("a"))).isFalse();
+    extension.put("short", "v", Duration.ofSeconds(1)).unwrap();
+    advance(Duration.ofSeconds(2));
+    assertThat(done(extension.existsAsync("short"))).isFalse();
+    assertThat(done(extension.getAsync("short"))).isEmpty();
+
+    var statistics = cache.unwrap(dev.lexigram.cache.jcache.CacheProxy.class).statistics();
+    assertThat(statistics.getCachePuts()).isEqualTo(2);
+    assertThat(statistics.getCacheHits()).isEqualTo(2);
+    assertThat(statistics.getCacheMisses()).isEqualTo(3);
+    assertThat(statistics.getCacheRemovals()).isEqualTo(1);
+  }
+
+  @Test
+  void asyncTwins_onAClosedCacheOrANullKey_completeWithErr() throws Exception {
+    Cache<String, Object> cache = createCache("asyncClosed", new MutableConfiguration<String, Object>());
+    @SuppressWarnings("unchecked")
+    LexigramCache<String, Object> extension = cache.unwrap(LexigramCache.class);
+    assertThat(extension.getAsync(null).toCompletableFuture().get(10, TimeUnit.SECONDS).error().kind())
+        .isEqualTo(Kind.INVALID_KEY);
+    cache.close();
+    assertThat(extension.putAsync("k", "v").toCompletableFuture().get(10, TimeUnit.SECONDS).error().kind())
+        .isEqualTo(Kind.CONFIGURATION);
+    assertThat(extension.getManyAsync(List.of("k")).toCompletableFuture().get(10, TimeUnit.SECONDS).error().message())
+        .contains("closed");
+  }
+
   /** Loads after the test releases it. */
   public static final class BlockingLoader implements CacheLoader<String, Object> {
     static volatile CountDownLatch latch;

@@ -94,16 +94,26 @@ final class MemoryStore implements Store {
     return result;
   }
 
-  /** Reads on the caller's thread: a lookup in memory never waits. */
+  // the asynchronous operations run on the caller's thread: an operation in memory never waits
+
   @Override
   public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
     return CompletableFuture.completedFuture(get(key));
   }
 
-  /** Reads on the caller's thread, as {@link #getAsync} does. */
   @Override
   public CompletionStage<Map<Object, StoreEntry>> getAllAsync(Collection<?> keys, Executor executor) {
     return CompletableFuture.completedFuture(getAll(keys));
+  }
+
+  @Override
+  public CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
+    return CompletableFuture.completedFuture(put(key, value, expiresAt));
+  }
+
+  @Override
+  public CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
+    return CompletableFuture.completedFuture(remove(key));
   }
 
   @Override

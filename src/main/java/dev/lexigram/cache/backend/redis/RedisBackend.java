@@ -137,6 +137,11 @@ final class RedisBackend implements StoreBackend {
     return link.isCluster();
   }
 
+  /** Returns whether writes wait for replicas ({@code replica_acks} above 0); see {@link #awaitReplicas}. */
+  boolean waitsForReplicas() {
+    return settings.replicaAcks() > 0;
+  }
+
   /**
    * Waits until {@code replica_acks} replicas have every write sent so far on the shared
    * connection; does nothing when {@code replica_acks} is 0.

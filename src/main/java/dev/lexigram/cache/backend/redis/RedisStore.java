@@ -125,6 +125,35 @@ final class RedisStore implements Store {
   }
 
   /**
+   * Sends {@code SET} on Lettuce's asynchronous API. With {@code replica_acks} the write must be
+   * followed by {@code WAIT}, a blocking command, so the whole put then runs on the executor.
+   */
+  @Override
+  public CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
+    if (backend.waitsForReplicas()) {
+      return Store.super.putAsync(key, value, expiresAt, executor);
+    }
+    String name = nameOf(key);
+    long version = newVersion();
+    byte[] record = encode(key, version, value, expiresAt);
+    long nativeExpiry = nativeExpiry(expiresAt);
+    return sent("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
+        ? backend.async().set(name, record)
+        : backend.async().set(name, record, SetArgs.Builder.pxAt(nativeExpiry)))
+        .thenApply(ok -> new StoreEntry(value, version, expiresAt));
+  }
+
+  /** Sends {@code GETDEL} on Lettuce's asynchronous API; with {@code replica_acks}, as {@link #putAsync}. */
+  @Override
+  public CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
+    if (backend.waitsForReplicas()) {
+      return Store.super.removeAsync(key, executor);
+    }
+    String name = nameOf(key);
+    return sent("GETDEL", key, () -> backend.async().getdel(name)).thenApply(removed -> decode(key, removed));
+  }
+
+  /**
    * Returns the command's stage with every failure, thrown at sending or completing the stage,
    * as a {@link StoreException} (inside a {@link CompletionException}).
    */

@@ -55,7 +55,7 @@ class RedisExtensionIT extends ExtensionContractTest {
   }
 
   @Test
-  void getAsync_isSentOnLettucesAsyncApi_andCompletedByItsIoThread() throws Exception {
+  void asyncTwins_areSentOnLettucesAsyncApi_andCompletedByItsIoThread() throws Exception {
     @SuppressWarnings("unchecked")
     LexigramCache<String, String> cache = createCache("native-async", new MutableConfiguration<String, String>())
         .unwrap(LexigramCache.class);
@@ -70,6 +70,10 @@ class RedisExtensionIT extends ExtensionContractTest {
           .thenApply(result -> result.unwrap() + " on " + Thread.currentThread().getName());
       CompletableFuture<String> exists = cache.existsAsync("z").toCompletableFuture()
           .thenApply(result -> result.unwrap() + " on " + Thread.currentThread().getName());
+      CompletableFuture<String> put = cache.putAsync("n", "new").toCompletableFuture()
+          .thenApply(result -> result.isOk() + " on " + Thread.currentThread().getName());
+      CompletableFuture<String> delete = cache.deleteAsync("k").toCompletableFuture()
+          .thenApply(result -> result.unwrap() + " on " + Thread.currentThread().getName());
 
       // nothing is done while the server holds the replies, and no pool thread waits for them:
       // each stage is completed by the thread that reads the reply, Lettuce's event loop
@@ -77,7 +81,11 @@ class RedisExtensionIT extends ExtensionContractTest {
       assertThat(get.get(10, TimeUnit.SECONDS)).startsWith("v on lettuce-");
       assertThat(many.get(10, TimeUnit.SECONDS)).startsWith("{a=1, b=2} on lettuce-");
       assertThat(exists.get(10, TimeUnit.SECONDS)).startsWith("false on lettuce-");
+      assertThat(put.get(10, TimeUnit.SECONDS)).startsWith("true on lettuce-");
+      assertThat(delete.get(10, TimeUnit.SECONDS)).startsWith("true on lettuce-");
     }
+    assertThat(cache.get("n").unwrap()).contains("new");
+    assertThat(cache.exists("k").unwrap()).isFalse();
   }
 
   @Override

@@ -14,10 +14,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * A cache's reads for the extension API's async twins, on a cache without a loader. The store is
- * asked through its asynchronous read ({@link Store#getAsync}, {@link Store#getAllAsync}): on
- * Redis that is Lettuce's asynchronous API, so no thread waits for the server's reply; on memory
- * the read completes at once.
+ * A cache's calls for the extension API's async twins, where the standard call needs no blocking
+ * user callback: reads on a cache without a loader, blind puts (no writer, no listener, every
+ * entry eternal) and removes without a writer or listener. The store is asked through its
+ * asynchronous operations ({@link Store#getAsync}, {@link Store#getAllAsync},
+ * {@link Store#putAsync}, {@link Store#removeAsync}): on Redis that is Lettuce's asynchronous API,
+ * so no thread waits for the server's reply; on memory a read completes at once.
  *
  * <p>Threads: what follows the read runs where the reply arrives when it is bookkeeping only
  * (statistics, copying the value out), and on the cache's executor when it writes to the store
@@ -25,14 +27,14 @@ import java.util.function.Supplier;
  * never waits for another command. Statistics, expiry and expired events apply as they do to the
  * standard calls.
  */
-final class AsyncReads<K, V> {
+final class AsyncCalls<K, V> {
 
   private final Store store;
   private final StoreOps<K, V> ops;
   private final CacheStatistics statistics;
   private final Executor executor;
 
-  AsyncReads(Store store, StoreOps<K, V> ops, CacheStatistics statistics, Executor executor) {
+  AsyncCalls(Store store, StoreOps<K, V> ops, CacheStatistics statistics, Executor executor) {
     this.store = store;
     this.ops = ops;
     this.statistics = statistics;
@@ -76,6 +78,30 @@ final class AsyncReads<K, V> {
     return store.getAsync(key, executor).thenCompose(found -> (found == null || !found.isExpired(now))
         ? CompletableFuture.completedFuture(found != null)
         : CompletableFuture.supplyAsync(() -> ops.liveOf(key, found, now) != null, executor));
+  }
+
+  /** Writes as {@code Cache.put} does on a cache that may write blind (see {@code CacheProxy.canWriteBlind}). */
+  CompletionStage<Void> putBlind(K key, V value) {
+    long start = statistics.start();
+    return ops.putBlindAsync(key, value, executor).thenApply(written -> {
+      statistics.recordPuts(1);
+      statistics.recordPutTime(start);
+      return null;
+    });
+  }
+
+  /** Removes as {@code Cache.remove(key)} does on a cache without a writer or listener. */
+  CompletionStage<Boolean> remove(K key, long now) {
+    long start = statistics.start();
+    return store.removeAsync(key, executor).thenApply(removed -> {
+      // an expired entry is removed all the same, but it was not there for the caller
+      boolean present = removed != null && !removed.isExpired(now);
+      if (present) {
+        statistics.recordRemovals(1);
+      }
+      statistics.recordRemoveTime(start);
+      return present;
+    });
   }
 
   /** Runs the step here, or on the executor when handling the entries read may write to the store. */
