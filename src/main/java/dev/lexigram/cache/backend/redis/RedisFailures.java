@@ -74,7 +74,7 @@ final class RedisFailures {
             + " use redis:// or the server's tls-port";
       }
       if (t instanceof UnknownHostException) {
-        return ". Fix: the host name '" + t.getMessage() + "' does not resolve on this machine; check the url's host"
+        return ". Fix: the url's host name does not resolve on this machine; check its spelling"
             + " (or the name service: DNS, /etc/hosts)";
       }
       if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
