@@ -1,9 +1,11 @@
 package dev.lexigram.cache.ext;
 
+import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -19,6 +21,13 @@ public interface CacheOperations<K, V> {
 
   /** Returns the standard cache these operations act on. */
   Cache<K, V> cache();
+
+  /**
+   * Reads as {@link Cache#get} does and returns the value as the extension API's result: a
+   * shared result for a miss, and on a store-by-reference cache the same result object for every
+   * hit on the same stored entry. Failures throw as {@link Cache#get} does.
+   */
+  Result<Optional<V>> getResult(K key);
 
   /**
    * Reads as {@link Cache#get} does without a thread waiting for a remote store's reply (a

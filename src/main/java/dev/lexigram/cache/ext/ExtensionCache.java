@@ -41,10 +41,9 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Optional<V>> get(K key) {
-    // the hot path: no capturing lambda, and one shared result for every miss
+    // the hot path: no capturing lambda; a miss, and a repeated by-reference hit, allocate nothing
     try {
-      V value = cache.get(key);
-      return (value == null) ? Outcomes.emptyOptional() : new Result.Ok<>(Optional.of(value));
+      return operations.getResult(key);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Exception | Error e) {

@@ -5,7 +5,6 @@ import dev.lexigram.cache.CacheError.Kind;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.serial.SerializationException;
 import dev.lexigram.cache.store.StoreException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,15 +25,7 @@ import javax.cache.event.CacheEntryListenerException;
  */
 final class Outcomes {
 
-  private static final Result<Optional<Object>> EMPTY_OPTIONAL = Result.ok(Optional.empty());
-
   private Outcomes() {}
-
-  /** Returns the shared success holding an empty Optional. */
-  @SuppressWarnings("unchecked")
-  static <V> Result<Optional<V>> emptyOptional() {
-    return (Result<Optional<V>>) (Result<?>) EMPTY_OPTIONAL;
-  }
 
   static <T> Result<T> capture(Callable<T> call) {
     try {

@@ -2,6 +2,7 @@ package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
 import dev.lexigram.cache.ext.CacheOperations;
 import dev.lexigram.cache.ext.ExtensionCache;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,6 +58,9 @@ import javax.cache.processor.EntryProcessorResult;
  */
 public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
 
+  /** The extension API's result of every miss. */
+  private static final Result<Optional<Object>> MISS = Result.ok(Optional.empty());
+
   private final String name;
   private final CacheManagerImpl manager;
   private final LexigramConfiguration<K, V> configuration;
@@ -72,6 +77,8 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final TypeCheck typeCheck;
   private final EntryProcessing<K, V> processing;
   private final AsyncCalls<K, V> asyncCalls;
+  /** Whether the cache stores by reference, so that a hit returns the stored object itself. */
+  private final boolean byReference;
   /** loadAll tasks still running, so that close waits for them before closing the loader. */
   private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
@@ -97,6 +104,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier());
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
     this.asyncCalls = new AsyncCalls<>(store, ops, statistics, executor);
+    this.byReference = !configuration.isStoreByValue();
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -129,18 +137,63 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     typeCheck.key(key);
     long start = statistics.start();
     long now = now();
-    StoreEntry entry = ops.live(key, now);
-    V value;
-    if (entry == null) {
-      statistics.recordMisses(1);
-      value = (readThrough == null) ? null : loadAndStore(key, now);
-    } else {
-      statistics.recordHits(1);
-      ops.touchOnAccess(key, entry, now);
-      value = ops.valueOf(entry);
-    }
+    StoreEntry entry = hit(key, now);
+    V value = (entry != null) ? ops.valueOf(entry) : (readThrough == null) ? null : loadAndStore(key, now);
     statistics.recordGetTime(start);
     return value;
+  }
+
+  /** Returns the key's live entry, counted as a hit and touched for access, or null, counted as a miss. */
+  private StoreEntry hit(K key, long now) {
+    StoreEntry entry = ops.live(key, now);
+    if (entry == null) {
+      statistics.recordMisses(1);
+      return null;
+    }
+    statistics.recordHits(1);
+    ops.touchOnAccess(key, entry, now);
+    return entry;
+  }
+
+  @Override
+  public Result<Optional<V>> getResult(K key) {
+    requireOpen();
+    typeCheck.key(key);
+    long start = statistics.start();
+    long now = now();
+    StoreEntry entry = hit(key, now);
+    Result<Optional<V>> result;
+    if (entry == null) {
+      V loaded = (readThrough == null) ? null : loadAndStore(key, now);
+      result = (loaded == null) ? missResult() : Result.ok(Optional.of(loaded));
+    } else if (byReference) {
+      result = memoizedResult(entry);
+    } else {
+      result = Result.ok(Optional.of(ops.valueOf(entry)));
+    }
+    statistics.recordGetTime(start);
+    return result;
+  }
+
+  /**
+   * Returns the hit's result kept with the stored entry: by reference, every hit on the same
+   * entry returns the same value, so one immutable result serves them all and a hot entry costs
+   * no allocation per read.
+   */
+  @SuppressWarnings("unchecked")
+  private Result<Optional<V>> memoizedResult(StoreEntry entry) {
+    Object memo = entry.memo();
+    if (memo instanceof Result.Ok<?> kept) {
+      return (Result<Optional<V>>) kept;
+    }
+    Result<Optional<V>> fresh = Result.ok(Optional.of(ops.valueOf(entry)));
+    entry.memo(fresh);
+    return fresh;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> Result<Optional<V>> missResult() {
+    return (Result<Optional<V>>) (Result<?>) MISS;
   }
 
   private V loadAndStore(K key, long now) {

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@link MemoryGetPutBenchmark}: ops/s per candidate for each operation and thread count,
  *       the ratios the targets are stated in and whether each target is met;
+ *   <li>{@link MemoryByValueBenchmark}: ops/s of by-value get and put of a record for lexigram with
+ *       each serializer and Caffeine's JCache, and the ratios to Caffeine with issue 3's target;
  *   <li>{@link ExtensionGetBenchmark}: ops/s of a get hit through the standard API, through
  *       {@code LexigramCache} and through {@code CacheBackend} (each returning the {@code Result}, and
  *       each consuming it: the {@code ...Value} columns), and the extension calls' ratios to the
@@ -41,6 +43,7 @@ import java.util.TreeMap;
 public final class RatioReport {
 
   private static final String EXTENSION_BENCHMARK = "ExtensionGetBenchmark";
+  private static final String BY_VALUE_BENCHMARK = "MemoryByValueBenchmark";
   private static final String REDIS_BENCHMARK = "RedisBenchmark";
   private static final String MEMCACHED_BENCHMARK = "MemcachedBenchmark";
 
@@ -138,6 +141,19 @@ public final class RatioReport {
           new Ratio("lexigram-byValue", "caffeine-jcache-byValue", 3.0, 1),
           new Ratio("lexigram-byRef", "caffeine-jcache-byRef", 0, 1)));
 
+  /**
+   * {@link MemoryByValueBenchmark}: issue 3's by-value target (3x Caffeine's JCache by-value) on a
+   * record value, which Caffeine copies with Java serialization.
+   */
+  private final Section byValue = new Section(BY_VALUE_BENCHMARK,
+      " store-by-value get and put of a small record (Product):",
+      List.of("lexigram-json", "lexigram-kryo", "lexigram-java", "caffeine-jcache-byValue"),
+      "Ratios to Caffeine's JCache by-value (higher favours lexigram)",
+      List.of(
+          new Ratio("lexigram-json", "caffeine-jcache-byValue", 3.0, 1),
+          new Ratio("lexigram-kryo", "caffeine-jcache-byValue", 3.0, 1),
+          new Ratio("lexigram-java", "caffeine-jcache-byValue", 0, 1)));
+
   /** {@link ExtensionGetBenchmark}: the Result wrapper may cost at most 10% of a get hit. */
   private final Section extension = new Section(EXTENSION_BENCHMARK,
       " get hits on one cache through three APIs:",
@@ -199,6 +215,8 @@ public final class RatioReport {
         // methods are <op>_<n>thread(s), op one of get, put, getAll
         Section section = className.equals(REDIS_BENCHMARK) ? redis : memcached;
         section.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
+      } else if (className.equals(BY_VALUE_BENCHMARK)) {
+        byValue.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
       } else {
         candidates.benchmarkName = className;
         candidates.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
@@ -221,7 +239,7 @@ public final class RatioReport {
   }
 
   private void print(PrintStream out) {
-    List<Section> sections = List.of(candidates, extension, redis, memcached);
+    List<Section> sections = List.of(candidates, byValue, extension, redis, memcached);
     if (sections.stream().allMatch(section -> section.rows.isEmpty())) {
       out.println("No results.");
       return;
