@@ -53,6 +53,25 @@ final class AllowlistClassResolver extends DefaultClassResolver {
     super.writeName(output, isEnumConstantBody(type) ? registration.getType() : type, registration);
   }
 
+  /**
+   * Forgets the class names written or read since the last payload, as Kryo does only when
+   * registration is not required. Classes registered here on demand are written by name, and a
+   * name is written once per session and as an id after that: kept across payloads, a payload
+   * would carry only the id, which a reader with other Kryo instances (another pooled instance,
+   * another process) does not know. So every payload carries the names it needs.
+   */
+  @Override
+  public void reset() {
+    super.reset();
+    if (classToNameId != null) {
+      classToNameId.clear(2048);
+    }
+    if (nameIdToClass != null) {
+      nameIdToClass.clear();
+    }
+    nextNameId = 0;
+  }
+
   @Override
   protected Class<?> getTypeByName(String className) {
     if (!allowlist.mayAllow(className)) {

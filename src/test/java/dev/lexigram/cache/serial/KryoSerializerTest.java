@@ -85,6 +85,23 @@ class KryoSerializerTest {
   }
 
   @Test
+  void payload_isSelfContained_anotherProcessReadsTheSecondPayloadOfAType() {
+    // Kryo writes a class name once per Kryo instance and an id after that, unless the resolver
+    // forgets names after each payload: a reader with other Kryo instances (another process, or
+    // another pooled instance) knows no such id
+    Serializer writer = SerializerRoundTripTest.serializer(SerializerFormat.KRYO);
+    Serializer reader = SerializerRoundTripTest.serializer(SerializerFormat.KRYO);
+    SerializerRoundTripTest.Item first = new SerializerRoundTripTest.Item("first", 1, BigDecimal.ONE);
+    SerializerRoundTripTest.Item second = new SerializerRoundTripTest.Item("second", 2, BigDecimal.TEN);
+
+    byte[] firstPayload = writer.serialize(first);
+    byte[] secondPayload = writer.serialize(second);
+
+    assertThat(reader.deserialize(secondPayload)).isEqualTo(second);
+    assertThat(reader.deserialize(firstPayload)).isEqualTo(first);
+  }
+
+  @Test
   void serialize_manyThreadsAtOnce_everyRoundTripIsExact() throws Exception {
     int threads = 4;
     CountDownLatch start = new CountDownLatch(1);
