@@ -3,7 +3,6 @@ package dev.lexigram.cache.serial;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.Pool;
 import java.util.Objects;
 
 /**
@@ -12,26 +11,19 @@ import java.util.Objects;
  * objects without a no-arg constructor created through Objenesis; records through Kryo's record
  * serializer. Load only through {@link KryoSupport}.
  *
- * <p>Thread-safe: Kryo instances are not, so each call borrows one from a pool and returns it;
- * an instance that failed mid-graph is dropped rather than returned.
+ * <p>Thread-safe: Kryo instances are not, so each call borrows one from a {@link KryoPool} and
+ * returns it; an instance that failed mid-graph is dropped rather than returned.
  */
 final class KryoSerializer implements Serializer {
 
   static final String NAME = "kryo";
 
-  /** Most idle Kryo instances kept; more are created under load and dropped when returned. */
-  private static final int POOL_CAPACITY = 32;
   private static final int MAX_DEPTH = 100;
 
-  private final Pool<Kryo> pool;
+  private final KryoPool pool;
 
   KryoSerializer(TypeAllowlist allowlist, ClassLoader classLoader) {
-    this.pool = new Pool<>(true, false, POOL_CAPACITY) {
-      @Override
-      protected Kryo create() {
-        return newKryo(allowlist, classLoader);
-      }
-    };
+    this.pool = new KryoPool(() -> newKryo(allowlist, classLoader));
     pool.free(pool.obtain()); // fail now, not on the first put, if Kryo's own dependencies are missing
   }
 
