@@ -6,6 +6,7 @@ import dev.lexigram.cache.CacheError.Kind;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
+import dev.lexigram.cache.testing.CacheFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +37,28 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ExtensionContractTest {
 
+  /** The manager on the backend under test, with the fake clock the tests advance. */
+  protected final CacheFixture fixture;
+
+  /** Each backend's test passes a new fixture per test; it is closed after the test. */
+  protected ExtensionContractTest(CacheFixture fixture) {
+    this.fixture = fixture;
+  }
+
+  @AfterEach
+  void closeFixture() {
+    fixture.close();
+  }
+
   /** Returns a new cache with the given configuration on the backend under test. */
-  protected abstract <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration);
+  protected <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration) {
+    return fixture.cache(name, configuration);
+  }
 
   /** Lets {@code duration} pass for the backend under test. */
-  protected abstract void advance(Duration duration);
+  protected void advance(Duration duration) {
+    fixture.clock().advance(duration);
+  }
 
   private LexigramCache<String, Object> plain(String name) {
     Cache<String, Object> cache = createCache(name, new MutableConfiguration<String, Object>());

@@ -5,33 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.testing.CacheFixture;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The extension contract on the memory backend, with time from a fake clock. */
 class MemoryExtensionTest extends ExtensionContractTest {
-
-  private final CacheFixture fixture = new CacheFixture();
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
-
-  @Override
-  protected <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration) {
-    return fixture.cache(name, configuration);
-  }
-
-  @Override
-  protected void advance(Duration duration) {
-    fixture.clock().advance(duration);
+  MemoryExtensionTest() {
+    super(new CacheFixture());
   }
 
   @Test

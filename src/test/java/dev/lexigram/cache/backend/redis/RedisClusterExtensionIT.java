@@ -5,11 +5,7 @@ import dev.lexigram.cache.testing.CacheFixture;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisClusterServers;
 import dev.lexigram.cache.testing.RedisServerExtension;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.cache.Cache;
-import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -22,25 +18,8 @@ class RedisClusterExtensionIT extends ExtensionContractTest {
 
   private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-  private final CacheFixture fixture;
-
   RedisClusterExtensionIT(RedisClusterServers cluster) {
-    fixture = new CacheFixture(RedisExtensionIT.settings(cluster.url(), "cluster-ext-" + PREFIXES.incrementAndGet()),
-        FakeClock.startingNow());
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
-
-  @Override
-  protected <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration) {
-    return fixture.cache(name, configuration);
-  }
-
-  @Override
-  protected void advance(Duration duration) {
-    fixture.clock().advance(duration);
+    super(new CacheFixture(RedisExtensionIT.settings(cluster.url(), "cluster-ext-" + PREFIXES.incrementAndGet()),
+        FakeClock.startingNow()));
   }
 }

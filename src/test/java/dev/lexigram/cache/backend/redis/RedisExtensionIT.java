@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,12 +31,11 @@ class RedisExtensionIT extends ExtensionContractTest {
 
   private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-  private final CacheFixture fixture;
   private final RedisServer server;
 
   RedisExtensionIT(RedisServer server) {
+    super(new CacheFixture(settings(server.url(), "ext-" + PREFIXES.incrementAndGet()), FakeClock.startingNow()));
     this.server = server;
-    fixture = new CacheFixture(settings(server.url(), "ext-" + PREFIXES.incrementAndGet()), FakeClock.startingNow());
   }
 
   static LexigramSettings settings(String url, String keyPrefix) {
@@ -47,11 +44,6 @@ class RedisExtensionIT extends ExtensionContractTest {
         List.of(), null, null, Duration.ofSeconds(2));
     return new LexigramSettings("RedisExtensionIT", List.of(redis), defaults.caches(), defaults.service(),
         defaults.environment());
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test
@@ -86,15 +78,5 @@ class RedisExtensionIT extends ExtensionContractTest {
     }
     assertThat(cache.get("n").unwrap()).contains("new");
     assertThat(cache.exists("k").unwrap()).isFalse();
-  }
-
-  @Override
-  protected <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration) {
-    return fixture.cache(name, configuration);
-  }
-
-  @Override
-  protected void advance(Duration duration) {
-    fixture.clock().advance(duration);
   }
 }

@@ -11,9 +11,6 @@ import dev.lexigram.cache.testing.RedisServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.cache.Cache;
-import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,28 +22,15 @@ class RedisSentinelExtensionIT extends ExtensionContractTest {
 
   private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-  private final CacheFixture fixture;
-
   RedisSentinelExtensionIT(RedisSentinelServers sentinel) {
+    super(new CacheFixture(settings(sentinel), FakeClock.startingNow()));
+  }
+
+  private static LexigramSettings settings(RedisSentinelServers sentinel) {
     LexigramSettings defaults = LexigramSettings.defaults();
     BackendSettings redis = new BackendSettings("redis", BackendType.REDIS, true, null, null, sentinel.url(),
         "sentinel-ext-" + PREFIXES.incrementAndGet(), List.of(), null, null, Duration.ofSeconds(2), null, 1);
-    fixture = new CacheFixture(new LexigramSettings("RedisSentinelExtensionIT", List.of(redis), defaults.caches(),
-        defaults.service(), defaults.environment()), FakeClock.startingNow());
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
-
-  @Override
-  protected <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration) {
-    return fixture.cache(name, configuration);
-  }
-
-  @Override
-  protected void advance(Duration duration) {
-    fixture.clock().advance(duration);
+    return new LexigramSettings("RedisSentinelExtensionIT", List.of(redis), defaults.caches(), defaults.service(),
+        defaults.environment());
   }
 }

@@ -7,13 +7,9 @@ import dev.lexigram.cache.testing.CacheFixture;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisServer;
 import dev.lexigram.cache.testing.RedisTlsFiles;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.cache.Cache;
-import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -27,15 +23,16 @@ class RedisTlsExtensionIT extends ExtensionContractTest {
   private static RedisTlsFiles files;
   private static RedisServer server;
 
-  private final CacheFixture fixture;
-
   RedisTlsExtensionIT() {
+    super(new CacheFixture(tlsSettings(), FakeClock.startingNow()));
+  }
+
+  private static LexigramSettings tlsSettings() {
     LexigramSettings plain = RedisExtensionIT.settings(server.url(), "tls-ext-" + PREFIXES.incrementAndGet());
     BackendSettings redis = plain.backends().get(0);
     BackendSettings tls = new BackendSettings(redis.name(), redis.type(), true, null, null, redis.url(),
         redis.keyPrefix(), redis.servers(), null, null, redis.timeout(), files.caCertificate());
-    fixture = new CacheFixture(new LexigramSettings(plain.source(), List.of(tls), plain.caches(), plain.service(),
-        plain.environment()), FakeClock.startingNow());
+    return new LexigramSettings(plain.source(), List.of(tls), plain.caches(), plain.service(), plain.environment());
   }
 
   @BeforeAll
@@ -47,20 +44,5 @@ class RedisTlsExtensionIT extends ExtensionContractTest {
   @AfterAll
   static void stopServer() {
     server.stop();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
-
-  @Override
-  protected <K, V> Cache<K, V> createCache(String name, MutableConfiguration<K, V> configuration) {
-    return fixture.cache(name, configuration);
-  }
-
-  @Override
-  protected void advance(Duration duration) {
-    fixture.clock().advance(duration);
   }
 }
