@@ -45,15 +45,8 @@ final class AsyncCalls<K, V> {
   CompletionStage<V> get(K key, long now) {
     long start = statistics.start();
     return store.getAsync(key, executor).thenCompose(found -> finish(found == null ? List.of() : List.of(found), now, () -> {
-      StoreEntry entry = ops.liveOf(key, found, now);
-      V value = null;
-      if (entry == null) {
-        statistics.recordMisses(1);
-      } else {
-        statistics.recordHits(1);
-        ops.touchOnAccess(key, entry, now);
-        value = ops.valueOf(entry);
-      }
+      StoreEntry entry = ops.hitOf(key, found, now);
+      V value = (entry == null) ? null : ops.valueOf(entry);
       statistics.recordGetTime(start);
       return value;
     }));
@@ -65,9 +58,7 @@ final class AsyncCalls<K, V> {
     return store.getAllAsync(keys, executor).thenCompose(found -> finish(found.values(), now, () -> {
       Map<K, StoreEntry> live = ops.liveAmong(keys, found, now);
       Map<K, V> hits = new LinkedHashMap<>((int) (live.size() / 0.75f) + 1);
-      int misses = ops.collectHits(keys, live, now, hits, null);
-      statistics.recordHits(hits.size());
-      statistics.recordMisses(misses);
+      ops.collectHits(keys, live, now, hits, null);
       statistics.recordGetTime(start);
       return hits;
     }));

@@ -137,22 +137,10 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     typeCheck.key(key);
     long start = statistics.start();
     long now = now();
-    StoreEntry entry = hit(key, now);
+    StoreEntry entry = ops.hit(key, now);
     V value = (entry != null) ? ops.valueOf(entry) : (readThrough == null) ? null : loadAndStore(key, now);
     statistics.recordGetTime(start);
     return value;
-  }
-
-  /** Returns the key's live entry, counted as a hit and touched for access, or null, counted as a miss. */
-  private StoreEntry hit(K key, long now) {
-    StoreEntry entry = ops.live(key, now);
-    if (entry == null) {
-      statistics.recordMisses(1);
-      return null;
-    }
-    statistics.recordHits(1);
-    ops.touchOnAccess(key, entry, now);
-    return entry;
   }
 
   @Override
@@ -161,7 +149,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     typeCheck.key(key);
     long start = statistics.start();
     long now = now();
-    StoreEntry entry = hit(key, now);
+    StoreEntry entry = ops.hit(key, now);
     Result<Optional<V>> result;
     if (entry == null) {
       V loaded = (readThrough == null) ? null : loadAndStore(key, now);
@@ -215,9 +203,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     Map<K, StoreEntry> live = ops.liveAll(keys, now); // one round trip on a remote store
     Map<K, V> result = new LinkedHashMap<>((int) (live.size() / 0.75f) + 1);
     Set<K> missing = (readThrough == null) ? null : new LinkedHashSet<>();
-    int misses = ops.collectHits(keys, live, now, result, missing);
-    statistics.recordHits(result.size());
-    statistics.recordMisses(misses);
+    ops.collectHits(keys, live, now, result, missing);
     if (missing != null && !missing.isEmpty()) {
       Map<K, V> loaded = readThrough.loadAll(missing);
       loaded.forEach((key, value) -> {

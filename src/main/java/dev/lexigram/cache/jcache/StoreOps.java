@@ -134,11 +134,28 @@ final class StoreOps<K, V> {
     return false;
   }
 
+  /** Returns the key's live entry, counted as a hit and touched for access, or null, counted as a miss. */
+  StoreEntry hit(Object key, long now) {
+    return hitOf(key, store.get(key), now);
+  }
+
+  /** Returns the entry just read from the store as {@link #hit} does. */
+  StoreEntry hitOf(Object key, StoreEntry found, long now) {
+    StoreEntry entry = liveOf(key, found, now);
+    if (entry == null) {
+      statistics.recordMisses(1);
+      return null;
+    }
+    statistics.recordHits(1);
+    touchOnAccess(key, entry, now);
+    return entry;
+  }
+
   /**
    * Puts the value of each key with a live entry into {@code hits}, applying the access expiry,
-   * and adds the others to {@code missing} when it is not null; returns how many were missing.
+   * and adds the others to {@code missing} when it is not null; counts the hits and misses.
    */
-  int collectHits(Collection<? extends K> keys, Map<K, StoreEntry> live, long now, Map<K, V> hits, Collection<K> missing) {
+  void collectHits(Collection<? extends K> keys, Map<K, StoreEntry> live, long now, Map<K, V> hits, Collection<K> missing) {
     int misses = 0;
     for (K key : keys) {
       StoreEntry entry = live.get(key);
@@ -152,7 +169,8 @@ final class StoreOps<K, V> {
         hits.put(key, valueOf(entry));
       }
     }
-    return misses;
+    statistics.recordHits(hits.size());
+    statistics.recordMisses(misses);
   }
 
   /** Applies the policy's access expiry to an entry that was just read. */
