@@ -80,12 +80,17 @@ final class CompressingSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] payload) {
-    Objects.requireNonNull(payload, "payload");
-    if (payload.length > 0 && payload[0] == STORED) {
-      return inner.deserialize(Arrays.copyOfRange(payload, 1, payload.length));
+    return deserialize(Objects.requireNonNull(payload, "payload"), 0, payload.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] payload, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, payload.length);
+    if (length > 0 && payload[offset] == STORED) {
+      return inner.deserialize(payload, offset + 1, length - 1);
     }
-    if (payload.length >= HEADER && payload[0] == DEFLATED) {
-      return inner.deserialize(inflate(payload));
+    if (length >= HEADER && payload[offset] == DEFLATED) {
+      return inner.deserialize(inflate(payload, offset, length));
     }
     throw Failures.corrupt(name(), "it lacks the compression flag byte (was compression turned on later?)", null);
   }
@@ -120,15 +125,16 @@ final class CompressingSerializer implements Serializer {
     }
   }
 
-  private byte[] inflate(byte[] frame) {
-    int length = ((frame[1] & 0xFF) << 24) | ((frame[2] & 0xFF) << 16) | ((frame[3] & 0xFF) << 8) | (frame[4] & 0xFF);
+  private byte[] inflate(byte[] frame, int offset, int frameLength) {
+    int length = ((frame[offset + 1] & 0xFF) << 24) | ((frame[offset + 2] & 0xFF) << 16)
+        | ((frame[offset + 3] & 0xFF) << 8) | (frame[offset + 4] & 0xFF);
     if (length < 0 || length > MAX_INFLATED_LENGTH) {
       throw Failures.corrupt(name(), "it declares " + Integer.toUnsignedString(length)
           + " bytes uncompressed, over the limit of " + MAX_INFLATED_LENGTH, null);
     }
     Inflater inflater = new Inflater();
     try {
-      inflater.setInput(frame, HEADER, frame.length - HEADER);
+      inflater.setInput(frame, offset + HEADER, frameLength - HEADER);
       byte[] body = new byte[length];
       int filled = 0;
       while (filled < length) {

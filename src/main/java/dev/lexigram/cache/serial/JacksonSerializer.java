@@ -66,10 +66,15 @@ final class JacksonSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] payload) {
-    Objects.requireNonNull(payload, "payload");
+    return deserialize(Objects.requireNonNull(payload, "payload"), 0, payload.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
     Object value;
     try {
-      value = reader.readValue(payload);
+      value = reader.readValue(bytes, offset, length);
     } catch (IOException | RuntimeException e) {
       SerializationException own = Failures.findOwn(e);
       if (own != null) {

@@ -55,9 +55,14 @@ final class JavaSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] payload) {
-    Objects.requireNonNull(payload, "payload");
+    return deserialize(Objects.requireNonNull(payload, "payload"), 0, payload.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] payload, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, payload.length);
     AllowlistInputFilter filter = new AllowlistInputFilter(allowlist, OptionalValue.class);
-    ByteArrayInputStream bytes = new ByteArrayInputStream(payload);
+    ByteArrayInputStream bytes = new ByteArrayInputStream(payload, offset, length);
     try (FilteringInputStream in = new FilteringInputStream(bytes, filter, classLoader)) {
       Object value = in.readObject();
       if (bytes.available() > 0) {

@@ -45,13 +45,18 @@ final class KryoSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] payload) {
-    Objects.requireNonNull(payload, "payload");
+    return deserialize(Objects.requireNonNull(payload, "payload"), 0, payload.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] payload, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, payload.length);
     Kryo kryo = pool.obtain();
     Object value;
     try {
-      Input input = new Input(payload);
+      Input input = new Input(payload, offset, length);
       value = kryo.readClassAndObject(input);
-      if (input.position() != payload.length) {
+      if (input.position() != offset + length) {
         throw Failures.corrupt(NAME, "bytes follow the serialized object", null);
       }
       pool.free(kryo);

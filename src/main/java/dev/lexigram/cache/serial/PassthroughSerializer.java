@@ -2,6 +2,7 @@ package dev.lexigram.cache.serial;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Writes {@code byte[]} and {@code String} values as they are, behind one tag byte, and hands
@@ -45,13 +46,19 @@ final class PassthroughSerializer implements Serializer {
 
   @Override
   public Object deserialize(byte[] payload) {
-    if (payload.length > 0 && payload[0] == BYTES) {
-      return Arrays.copyOfRange(payload, 1, payload.length);
+    return deserialize(payload, 0, payload.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    if (length > 0 && bytes[offset] == BYTES) {
+      return Arrays.copyOfRange(bytes, offset + 1, offset + length);
     }
-    if (payload.length > 0 && payload[0] == TEXT) {
-      return new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8);
+    if (length > 0 && bytes[offset] == TEXT) {
+      return new String(bytes, offset + 1, length - 1, StandardCharsets.UTF_8);
     }
-    return format.deserialize(payload);
+    return format.deserialize(bytes, offset, length);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.lexigram.cache.serial;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Turns cache values into bytes and back. The payload carries the value's type, so
  * {@link #deserialize} returns an instance of the class that was written: a record comes back as
@@ -34,6 +37,26 @@ public interface Serializer {
    *     signing is on and the payload fails verification
    */
   Object deserialize(byte[] payload);
+
+  /**
+   * Returns the value held by {@code length} bytes of {@code bytes} from {@code offset}, exactly as
+   * {@link #deserialize(byte[])} returns it for a payload of just those bytes. A store whose record
+   * carries the payload after a header reads it in place, without copying it out first.
+   *
+   * <p>The default copies the range and calls {@link #deserialize(byte[])}; the serializers of
+   * this package read the range where it is.
+   *
+   * @param bytes holds the payload; never null, not modified
+   * @param offset where the payload starts
+   * @param length how many bytes the payload has
+   * @return the value, never null
+   * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+   * @throws SerializationException as {@link #deserialize(byte[])}
+   */
+  default Object deserialize(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    return deserialize(offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length));
+  }
 
   /**
    * Returns the short name of the wire format, {@code "json"}, {@code "kryo"} or {@code "java"},

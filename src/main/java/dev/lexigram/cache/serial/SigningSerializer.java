@@ -71,23 +71,29 @@ final class SigningSerializer implements Serializer, PayloadGuard {
     byte[] body = inner.serialize(value);
     byte[] frame = new byte[1 + MAC_LENGTH + body.length];
     frame[0] = VERSION;
-    System.arraycopy(mac(0, body, 0), 0, frame, 1, MAC_LENGTH);
+    System.arraycopy(mac(0, body, 0, body.length), 0, frame, 1, MAC_LENGTH);
     System.arraycopy(body, 0, frame, 1 + MAC_LENGTH, body.length);
     return frame;
   }
 
   @Override
   public Object deserialize(byte[] payload) {
-    Objects.requireNonNull(payload, "payload");
-    if (payload.length < 1 + MAC_LENGTH || payload[0] != VERSION) {
+    return deserialize(Objects.requireNonNull(payload, "payload"), 0, payload.length);
+  }
+
+  @Override
+  public Object deserialize(byte[] payload, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, payload.length);
+    if (length < 1 + MAC_LENGTH || payload[offset] != VERSION) {
       throw refuse(Reason.UNSIGNED, "Payload is not signed, but the " + name()
           + " serializer requires HMAC-SHA256 signatures; it was refused unread. Fix: give every writer of this "
           + "cache the same signing keys, or remove entries written before signing was turned on");
     }
-    byte[] expected = Arrays.copyOfRange(payload, 1, 1 + MAC_LENGTH);
+    byte[] expected = Arrays.copyOfRange(payload, offset + 1, offset + 1 + MAC_LENGTH);
+    int body = offset + 1 + MAC_LENGTH;
     boolean verified = false;
     for (int i = 0; i < prototypes.size(); i++) {
-      verified |= MessageDigest.isEqual(expected, mac(i, payload, 1 + MAC_LENGTH));
+      verified |= MessageDigest.isEqual(expected, mac(i, payload, body, offset + length - body));
     }
     if (!verified) {
       throw refuse(Reason.TAMPERED, "Payload signature matches none of the " + prototypes.size()
@@ -95,7 +101,7 @@ final class SigningSerializer implements Serializer, PayloadGuard {
           + "the previous key second in the list until old entries expire; otherwise the entry was altered or "
           + "written with a foreign key");
     }
-    return inner.deserialize(Arrays.copyOfRange(payload, 1 + MAC_LENGTH, payload.length));
+    return inner.deserialize(payload, body, offset + length - body);
   }
 
   @Override
@@ -123,10 +129,10 @@ final class SigningSerializer implements Serializer, PayloadGuard {
   }
 
   /** Returns the MAC of the version byte and {@code data[from..]} under key {@code keyIndex}. */
-  private byte[] mac(int keyIndex, byte[] data, int from) {
+  private byte[] mac(int keyIndex, byte[] data, int from, int length) {
     Mac mac = copyOf(prototypes.get(keyIndex));
     mac.update(VERSION);
-    mac.update(data, from, data.length - from);
+    mac.update(data, from, length);
     return mac.doFinal();
   }
 

@@ -248,4 +248,33 @@ class SerializerRoundTripTest {
   void name_always_returnsLowerCaseFormat(SerializerFormat format) {
     assertThat(serializer(format).name()).isEqualTo(format.name().toLowerCase(java.util.Locale.ROOT));
   }
+
+  @ParameterizedTest
+  @EnumSource(SerializerFormat.class)
+  void deserialize_rangeInsideALargerArray_readsThePayloadInPlace(SerializerFormat format) {
+    byte[] key = new byte[32];
+    Arrays.fill(key, (byte) 7);
+    List<Serializer> serializers = List.of(serializer(format),
+        Serializers.builder().format(format).allowTypes(ALLOWED).signingKeys(List.of(key)).build(),
+        Serializers.builder().format(format).allowTypes(ALLOWED).compressAbove(16).build(),
+        Serializers.builder().format(format).allowTypes(ALLOWED).signingKeys(List.of(key)).compressAbove(16).build());
+    for (Serializer serializer : serializers) {
+      for (Object value : List.of(order(), "text", new byte[] {1, 2, 3}, "x".repeat(200))) {
+        byte[] payload = serializer.serialize(value);
+        byte[] framed = new byte[payload.length + 7];
+        Arrays.fill(framed, (byte) 0x5A); // a header before and bytes after, as in a store's record
+        System.arraycopy(payload, 0, framed, 5, payload.length);
+
+        assertThat(serializer.deserialize(framed, 5, payload.length)).as("%s, %s", serializer, value)
+            .isEqualTo(serializer.deserialize(payload));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SerializerFormat.class)
+  void deserialize_rangeOutsideTheArray_throwsIndexOutOfBounds(SerializerFormat format) {
+    assertThatThrownBy(() -> serializer(format).deserialize(new byte[4], 2, 3))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
 }

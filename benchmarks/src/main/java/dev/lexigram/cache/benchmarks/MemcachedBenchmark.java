@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Threads;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 // spymemcached logs to stderr unless told otherwise: through SLF4J, which has no provider here, so quiet
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dnet.spy.log.LoggerImpl=net.spy.memcached.compat.log.SLF4JLogger"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dnet.spy.log.LoggerImpl=net.spy.memcached.compat.log.SLF4JLogger"})
 @State(Scope.Benchmark)
 public class MemcachedBenchmark {
 

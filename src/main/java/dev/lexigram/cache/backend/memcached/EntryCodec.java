@@ -59,7 +59,7 @@ final class EntryCodec {
       throw new StoreException(Kind.SERIALIZATION, "memcached backend '" + backend + "': cannot write the value of '"
           + name.fullName() + "' with the " + serializer.name() + " serializer: " + e.getMessage(), e);
     }
-    byte[] item = new Record(version, expiresAt, name.isHashed() ? name.fullName() : null, payload).encode();
+    byte[] item = Record.encode(version, expiresAt, name.isHashed() ? name.fullName() : null, payload);
     checkSize(name, item);
     return item;
   }
@@ -99,7 +99,7 @@ final class EntryCodec {
       return null;
     }
     try {
-      return new StoreEntry(serializer.deserialize(record.value()), record.version(), record.expiresAt());
+      return new StoreEntry(record.readValue(serializer), record.version(), record.expiresAt());
     } catch (RuntimeException e) {
       return unreadable(name, "the " + serializer.name() + " serializer cannot read the value: " + e.getMessage(), e);
     }

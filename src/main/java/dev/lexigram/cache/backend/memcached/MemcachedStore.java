@@ -175,7 +175,7 @@ final class MemcachedStore implements Store {
     if (record == null || record.version() != expected.version()) {
       return false;
     }
-    byte[] item = record.withExpiresAt(expiresAt).encode();
+    byte[] item = record.encodeWithExpiresAt(expiresAt);
     return cas(name, current.getCas(), item, expiresAt);
   }
 

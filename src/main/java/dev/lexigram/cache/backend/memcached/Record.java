@@ -1,5 +1,6 @@
 package dev.lexigram.cache.backend.memcached;
 
+import dev.lexigram.cache.serial.Serializer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,20 +20,39 @@ import java.util.Arrays;
  *  ...          the value as the backend's serializer wrote it, to the end of the item
  * </pre>
  *
- * @param version the entry's version
- * @param expiresAt the entry's expiry instant
- * @param originalName the full name when the item name is its hash, else null
- * @param value the serialized value
+ * <p>A decoded record is a view of the item's bytes: the header fields are read once, and the
+ * value is handed to the serializer where it lies ({@link #readValue}), since this runs for every
+ * key of every read.
  */
-record Record(long version, long expiresAt, String originalName, byte[] value) {
+final class Record {
 
   private static final byte MAGIC = 0x4C;
   private static final byte FORMAT = 1;
   private static final byte HASHED = 1;
   private static final int HEADER = 19;
+  private static final int EXPIRES_AT = 11;
 
-  /** Returns the item bytes. */
-  byte[] encode() {
+  private final byte[] item;
+  private final long version;
+  private final long expiresAt;
+  private final String originalName;
+  private final int valueOffset;
+
+  private Record(byte[] item, long version, long expiresAt, String originalName, int valueOffset) {
+    this.item = item;
+    this.version = version;
+    this.expiresAt = expiresAt;
+    this.originalName = originalName;
+    this.valueOffset = valueOffset;
+  }
+
+  /**
+   * Returns the item bytes of a new record.
+   *
+   * @param originalName the full name when the item name is its hash, else null
+   * @param value the serialized value
+   */
+  static byte[] encode(long version, long expiresAt, String originalName, byte[] value) {
     byte[] name = originalName == null ? null : originalName.getBytes(StandardCharsets.UTF_8);
     int size = HEADER + (name == null ? 0 : 4 + name.length) + value.length;
     ByteBuffer out = ByteBuffer.allocate(size)
@@ -44,26 +64,20 @@ record Record(long version, long expiresAt, String originalName, byte[] value) {
     return out.put(value).array();
   }
 
-  /** Returns this record with another expiry instant and the same version and value. */
-  Record withExpiresAt(long newExpiresAt) {
-    return new Record(version, newExpiresAt, originalName, value);
-  }
-
   /**
-   * Reads item bytes.
+   * Reads item bytes; the record keeps them, which the caller must not change.
    *
    * @throws IllegalArgumentException if the bytes are not a record of this format
    */
   static Record decode(byte[] item) {
-    // plain array reads: this runs once per key of every read, and a ByteBuffer costs an object
     if (item.length >= 2 && (item[0] != MAGIC || item[1] != FORMAT)) {
       throw new IllegalArgumentException("not a lexigram record (magic or format differs)");
     }
     if (item.length < HEADER) {
       throw new IllegalArgumentException("record truncated at " + item.length + " bytes");
     }
-    long version = readLong(item, 3);
-    long expiresAt = readLong(item, 11);
+    long version = readBigEndian(item, 3, 8);
+    long expiresAt = readBigEndian(item, EXPIRES_AT, 8);
     int position = HEADER;
     String name = null;
     if ((item[2] & HASHED) != 0) {
@@ -78,11 +92,39 @@ record Record(long version, long expiresAt, String originalName, byte[] value) {
       name = new String(item, position, length, StandardCharsets.UTF_8);
       position += length;
     }
-    return new Record(version, expiresAt, name, Arrays.copyOfRange(item, position, item.length));
+    return new Record(item, version, expiresAt, name, position);
   }
 
-  private static long readLong(byte[] bytes, int offset) {
-    return readBigEndian(bytes, offset, 8);
+  long version() {
+    return version;
+  }
+
+  long expiresAt() {
+    return expiresAt;
+  }
+
+  /** Returns the full name when the item name is its hash, else null. */
+  String originalName() {
+    return originalName;
+  }
+
+  /** Returns a copy of the serialized value. */
+  byte[] value() {
+    return Arrays.copyOfRange(item, valueOffset, item.length);
+  }
+
+  /** Returns the value the serializer reads from the record's bytes, without copying them. */
+  Object readValue(Serializer serializer) {
+    return serializer.deserialize(item, valueOffset, item.length - valueOffset);
+  }
+
+  /** Returns the item bytes of this record with another expiry instant, the same version and value. */
+  byte[] encodeWithExpiresAt(long newExpiresAt) {
+    byte[] touched = item.clone();
+    for (int i = EXPIRES_AT + 7, rest = 0; i >= EXPIRES_AT; i--, rest += 8) {
+      touched[i] = (byte) (newExpiresAt >>> rest);
+    }
+    return touched;
   }
 
   private static long readBigEndian(byte[] bytes, int offset, int size) {

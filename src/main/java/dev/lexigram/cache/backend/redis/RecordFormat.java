@@ -1,7 +1,6 @@
 package dev.lexigram.cache.backend.redis;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The byte layout of one cache entry in its Redis string (format 1), shared with the Lua scripts:
@@ -35,15 +34,25 @@ final class RecordFormat {
   }
 
   static long version(byte[] record) {
-    return ByteBuffer.wrap(record, 1, 8).getLong();
+    return readLong(record, 1);
   }
 
   static long expiresAt(byte[] record) {
-    return ByteBuffer.wrap(record, 9, 8).getLong();
+    return readLong(record, 9);
   }
 
-  static byte[] payload(byte[] record) {
-    return Arrays.copyOfRange(record, HEADER, record.length);
+  /** Returns how many bytes of the record the serializer's payload takes; it starts at {@link #HEADER}. */
+  static int payloadLength(byte[] record) {
+    return record.length - HEADER;
+  }
+
+  // plain array reads: this runs for every key of every read, and a ByteBuffer view costs an object
+  private static long readLong(byte[] bytes, int offset) {
+    long value = 0;
+    for (int i = offset; i < offset + 8; i++) {
+      value = (value << 8) | (bytes[i] & 0xFF);
+    }
+    return value;
   }
 
   /** Returns the 8 bytes a script compares with the stored version. */

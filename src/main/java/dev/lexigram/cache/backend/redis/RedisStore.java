@@ -87,6 +87,14 @@ final class RedisStore implements Store {
     return call("encode", key, () -> keys.nameOf(key));
   }
 
+  private String[] namesOf(List<Object> keys) {
+    String[] names = new String[keys.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = nameOf(keys.get(i));
+    }
+    return names;
+  }
+
   @Override
   public StoreEntry get(Object key) {
     String name = nameOf(key);
@@ -99,7 +107,7 @@ final class RedisStore implements Store {
       return new HashMap<>();
     }
     List<Object> order = new ArrayList<>(requested);
-    String[] names = order.stream().map(this::nameOf).toArray(String[]::new);
+    String[] names = namesOf(order);
     List<KeyValue<String, byte[]>> found = call("MGET", null, () -> commands.mget(names));
     return entriesOf(order, found);
   }
@@ -119,7 +127,7 @@ final class RedisStore implements Store {
       return CompletableFuture.completedFuture(new HashMap<>());
     }
     List<Object> order = new ArrayList<>(requested);
-    String[] names = order.stream().map(this::nameOf).toArray(String[]::new);
+    String[] names = namesOf(order);
     return sent("MGET", null, () -> backend.async().mget(names))
         .thenApply(found -> entriesOf(order, found));
   }
@@ -375,7 +383,7 @@ final class RedisStore implements Store {
       return null;
     }
     try {
-      Object value = backend.serializer().deserialize(RecordFormat.payload(record));
+      Object value = backend.serializer().deserialize(record, RecordFormat.HEADER, RecordFormat.payloadLength(record));
       return new StoreEntry(value, RecordFormat.version(record), RecordFormat.expiresAt(record));
     } catch (RuntimeException e) {
       unreadable.record(key, e);

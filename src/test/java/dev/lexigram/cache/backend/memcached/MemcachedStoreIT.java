@@ -115,8 +115,8 @@ class MemcachedStoreIT extends StoreContractTest {
     MemcachedStore memcached = (MemcachedStore) store;
     store.put(key, "mine", StoreEntry.ETERNAL);
     ItemNames names = names();
-    Record forged = new Record(1L, StoreEntry.ETERNAL, names.keys().nameOf("y".repeat(300)), serializer.serialize("theirs"));
-    writeRaw(names.of(key).item(), forged.encode());
+    byte[] forged = Record.encode(1L, StoreEntry.ETERNAL, names.keys().nameOf("y".repeat(300)), serializer.serialize("theirs"));
+    writeRaw(names.of(key).item(), forged);
 
     assertThat(store.get(key)).isNull();
     assertThat(store.getAll(List.of(key))).isEmpty();

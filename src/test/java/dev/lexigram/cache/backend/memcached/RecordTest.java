@@ -3,8 +3,12 @@ package dev.lexigram.cache.backend.memcached;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.serial.SerializerFormat;
+import dev.lexigram.cache.serial.Serializers;
 import dev.lexigram.cache.store.StoreEntry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The record layout round-trips and rejects bytes it did not write. */
@@ -14,7 +18,7 @@ class RecordTest {
 
   @Test
   void plainRecord_roundTrips() {
-    Record record = Record.decode(new Record(-5L, 1234L, null, VALUE).encode());
+    Record record = Record.decode(Record.encode(-5L, 1234L, null, VALUE));
     assertThat(record.version()).isEqualTo(-5L);
     assertThat(record.expiresAt()).isEqualTo(1234L);
     assertThat(record.originalName()).isNull();
@@ -24,23 +28,30 @@ class RecordTest {
   @Test
   void hashedRecord_keepsTheFullName() {
     String name = "lexigram:c:ключ with spaces";
-    Record record = Record.decode(new Record(9L, StoreEntry.ETERNAL, name, VALUE).encode());
+    Record record = Record.decode(Record.encode(9L, StoreEntry.ETERNAL, name, VALUE));
     assertThat(record.originalName()).isEqualTo(name);
     assertThat(record.value()).isEqualTo(VALUE);
   }
 
   @Test
-  void withExpiresAt_keepsVersionAndValue() {
-    Record touched = Record.decode(new Record(9L, 1L, null, VALUE).withExpiresAt(2L).encode());
+  void encodeWithExpiresAt_keepsVersionAndValue() {
+    Record touched = Record.decode(Record.decode(Record.encode(9L, 1L, null, VALUE)).encodeWithExpiresAt(2L));
     assertThat(touched.version()).isEqualTo(9L);
     assertThat(touched.expiresAt()).isEqualTo(2L);
     assertThat(touched.value()).isEqualTo(VALUE);
   }
 
   @Test
+  void readValue_handsTheSerializerTheValueInPlace() {
+    Serializer serializer = Serializers.builder().format(SerializerFormat.JAVA).build();
+    byte[] item = Record.encode(3L, 4L, "lexigram:c:a hashed name", serializer.serialize(List.of("x", 1)));
+    assertThat(Record.decode(item).readValue(serializer)).isEqualTo(List.of("x", 1));
+  }
+
+  @Test
   void foreignOrTruncatedBytes_areRejected() {
     assertThatThrownBy(() -> Record.decode(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class);
-    byte[] truncated = java.util.Arrays.copyOf(new Record(1L, 1L, "name", VALUE).encode(), 12);
+    byte[] truncated = java.util.Arrays.copyOf(Record.encode(1L, 1L, "name", VALUE), 12);
     assertThatThrownBy(() -> Record.decode(truncated)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Record.decode(new byte[0])).isInstanceOf(IllegalArgumentException.class);
   }

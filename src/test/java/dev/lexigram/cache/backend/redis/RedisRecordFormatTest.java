@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lexigram.cache.store.StoreEntry;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The record layout the store and the Lua scripts share. */
@@ -17,7 +18,8 @@ class RedisRecordFormatTest {
     assertThat(RecordFormat.isRecord(record)).isTrue();
     assertThat(RecordFormat.version(record)).isEqualTo(-42L);
     assertThat(RecordFormat.expiresAt(record)).isEqualTo(1_700_000_000_123L);
-    assertThat(RecordFormat.payload(record)).isEqualTo(payload);
+    assertThat(RecordFormat.payloadLength(record)).isEqualTo(payload.length);
+    assertThat(Arrays.copyOfRange(record, RecordFormat.HEADER, record.length)).isEqualTo(payload);
   }
 
   @Test
