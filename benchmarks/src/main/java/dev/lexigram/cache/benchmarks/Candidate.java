@@ -29,13 +29,15 @@ interface Candidate extends AutoCloseable {
         return JCacheCandidate.open(name, JCacheCandidate.LEXIGRAM, /* storeByValue= */ true);
       case "caffeine-raw":
         return new CaffeineCandidate();
+      case "caffeine-raw-copying":
+        return new CopyingCaffeineCandidate();
       case "caffeine-jcache-byRef":
         return JCacheCandidate.open(name, JCacheCandidate.CAFFEINE, /* storeByValue= */ false);
       case "caffeine-jcache-byValue":
         return JCacheCandidate.open(name, JCacheCandidate.CAFFEINE, /* storeByValue= */ true);
       default:
         throw new IllegalArgumentException("Unknown candidate '" + name + "'; use one of "
-            + "lexigram-byRef, lexigram-byValue, caffeine-raw, caffeine-jcache-byRef, caffeine-jcache-byValue");
+            + "lexigram-byRef, lexigram-byValue, caffeine-raw, caffeine-raw-copying, caffeine-jcache-byRef, caffeine-jcache-byValue");
     }
   }
 }

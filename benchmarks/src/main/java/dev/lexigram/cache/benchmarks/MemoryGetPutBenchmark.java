@@ -38,7 +38,8 @@ public class MemoryGetPutBenchmark {
   static final int VALUE_SIZE = 100;
   private static final long SEED = 0x5EED_CAFEL;
 
-  @Param({"lexigram-byRef", "lexigram-byValue", "caffeine-raw", "caffeine-jcache-byRef", "caffeine-jcache-byValue"})
+  @Param({"lexigram-byRef", "lexigram-byValue", "caffeine-raw", "caffeine-raw-copying", "caffeine-jcache-byRef",
+      "caffeine-jcache-byValue"})
   public String candidate;
 
   private Candidate cache;
