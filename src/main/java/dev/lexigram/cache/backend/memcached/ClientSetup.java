@@ -18,7 +18,6 @@ import net.spy.memcached.ConnectionObserver;
 import net.spy.memcached.DefaultHashAlgorithm;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
-import net.spy.memcached.auth.AuthDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the configured servers (with a single server every key lives on it, so the client skips the
  * ring: Ketama costs an MD5 and a tree walk per key, 18% of the client CPU samples of a
  * 64-thread getAll(10) in a JFR profile),
- * the configured operation timeout, SASL when a user name is set, and
+ * the configured operation timeout, SASL PLAIN when a user name is set ({@link SaslLogin}), and
  * {@link FailureMode#Cancel}, so that calls for a dead server's keys fail at once instead of
  * waiting for it or moving its keys to another server.
  */
@@ -68,9 +67,8 @@ final class ClientSetup {
         .setFailureMode(FailureMode.Cancel)
         .setMaxReconnectDelay(MAX_RECONNECT_SECONDS)
         .setDaemon(true);
-    if (settings.username() != null) {
-      builder.setAuthDescriptor(AuthDescriptor.typical(settings.username(),
-          settings.password() == null ? "" : settings.password()));
+    if (SaslLogin.configured(settings)) {
+      builder.setAuthDescriptor(SaslLogin.authDescriptor(settings));
     }
     CountDownLatch connected = new CountDownLatch(addresses.size());
     builder.setInitialObservers(List.of(new ConnectionObserver() {
