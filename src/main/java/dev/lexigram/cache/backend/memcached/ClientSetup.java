@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * the configured servers (with a single server every key lives on it, so the client skips the
  * ring: Ketama costs an MD5 and a tree walk per key, 18% of the client CPU samples of a
  * 64-thread getAll(10) in a JFR profile),
- * the configured operation timeout, SASL PLAIN when a user name is set ({@link SaslLogin}), and
+ * the configured operation timeout, SASL PLAIN when a user name is set ({@link SaslLogin}, logged
+ * in once per connection by {@link LoginOnceClient}), and
  * {@link FailureMode#Cancel}, so that calls for a dead server's keys fail at once instead of
  * waiting for it or moving its keys to another server.
  */
@@ -85,7 +86,7 @@ final class ClientSetup {
     ConnectionFactory factory = builder.build();
     MemcachedClient client;
     try {
-      client = new MemcachedClient(factory, addresses);
+      client = new LoginOnceClient(factory, addresses);
     } catch (IOException | RuntimeException e) {
       throw new StoreException(Kind.CONNECTION, "memcached backend '" + settings.name() + "': cannot open a client for "
           + settings.servers() + ": " + e.getMessage(), e);
