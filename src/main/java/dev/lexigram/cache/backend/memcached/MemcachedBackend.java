@@ -43,7 +43,7 @@ final class MemcachedBackend implements StoreBackend {
     limit.probe();
     this.client = ClientSetup.connect(settings, addresses);
     this.calls = new Calls(settings.name(), client, settings.timeout().toMillis());
-    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis);
+    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis, SaslLogin.configured(settings));
   }
 
   @Override
