@@ -18,11 +18,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Starts real memcached servers once per test class and stops exactly those after it. A test
  * class declares how many with {@link Servers} (one by default) and receives them as a
  * {@link MemcachedServers} parameter (constructor, lifecycle or test method), or the first one as
- * a {@link MemcachedServer} parameter.
+ * a {@link MemcachedServer} parameter. With a {@code saslUsername} the servers require SASL and
+ * admit only that user ({@link MemcachedServer#startWithSasl}).
  */
 public final class MemcachedServerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-  /** How many servers a test class needs and with which item size limit. */
+  /** How many servers a test class needs, with which item size limit, and whether they require SASL. */
   @Target(ElementType.TYPE)
   @Retention(RetentionPolicy.RUNTIME)
   @Inherited
@@ -32,6 +33,12 @@ public final class MemcachedServerExtension implements BeforeAllCallback, AfterA
 
     /** The {@code -I} item size limit of every server, e.g. {@code "64k"}; empty for memcached's default. */
     String itemSizeLimit() default "";
+
+    /** The one user the servers admit, over SASL; empty for servers without SASL. */
+    String saslUsername() default "";
+
+    /** That user's password. */
+    String saslPassword() default "";
   }
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MemcachedServerExtension.class);
@@ -41,10 +48,12 @@ public final class MemcachedServerExtension implements BeforeAllCallback, AfterA
     Servers declared = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Servers.class).orElse(null);
     int count = declared == null ? 1 : declared.count();
     String limit = (declared == null || declared.itemSizeLimit().isEmpty()) ? null : declared.itemSizeLimit();
+    String saslUsername = declared == null ? "" : declared.saslUsername();
     List<MemcachedServer> started = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
-        started.add(MemcachedServer.start(limit));
+        started.add(MemcachedServer.start(limit,
+            saslUsername.isEmpty() ? null : MemcachedSaslFiles.create(saslUsername, declared.saslPassword())));
       }
     } catch (RuntimeException e) {
       new MemcachedServers(started).stopAll();

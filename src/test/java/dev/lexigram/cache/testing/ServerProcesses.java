@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,19 @@ final class ServerProcesses {
    * @throws IllegalStateException "&lt;binary&gt; not found on PATH: install it with `sudo apt-get install &lt;pkg&gt;`"
    */
   static Path findBinary(String binary, String debianPackage) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    return findBinary(binary, debianPackage, List.of());
+  }
+
+  /**
+   * Returns the binary's path, looking on the PATH first and then in the given directories (for
+   * tools a distribution installs where only root's PATH reaches, such as sbin).
+   *
+   * @throws IllegalStateException "&lt;binary&gt; not found on PATH: install it with `sudo apt-get install &lt;pkg&gt;`"
+   */
+  static Path findBinary(String binary, String debianPackage, List<String> moreDirectories) {
+    List<String> directories = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    directories.addAll(moreDirectories);
+    for (String dir : directories) {
       if (!dir.isEmpty()) {
         Path candidate = Path.of(dir, binary);
         if (Files.isExecutable(candidate)) {

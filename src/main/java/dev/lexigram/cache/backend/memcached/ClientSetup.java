@@ -18,7 +18,6 @@ import net.spy.memcached.ConnectionObserver;
 import net.spy.memcached.DefaultHashAlgorithm;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
-import net.spy.memcached.auth.AuthDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * the configured servers (with a single server every key lives on it, so the client skips the
  * ring: Ketama costs an MD5 and a tree walk per key, 18% of the client CPU samples of a
  * 64-thread getAll(10) in a JFR profile),
- * the configured operation timeout, SASL when a user name is set, and
+ * the configured operation timeout, SASL PLAIN when a user name is set ({@link SaslLogin}, logged
+ * in once per connection by {@link LoginOnceClient}), and
  * {@link FailureMode#Cancel}, so that calls for a dead server's keys fail at once instead of
  * waiting for it or moving its keys to another server.
  */
@@ -68,9 +68,8 @@ final class ClientSetup {
         .setFailureMode(FailureMode.Cancel)
         .setMaxReconnectDelay(MAX_RECONNECT_SECONDS)
         .setDaemon(true);
-    if (settings.username() != null) {
-      builder.setAuthDescriptor(AuthDescriptor.typical(settings.username(),
-          settings.password() == null ? "" : settings.password()));
+    if (SaslLogin.configured(settings)) {
+      builder.setAuthDescriptor(SaslLogin.authDescriptor(settings));
     }
     CountDownLatch connected = new CountDownLatch(addresses.size());
     builder.setInitialObservers(List.of(new ConnectionObserver() {
@@ -87,7 +86,7 @@ final class ClientSetup {
     ConnectionFactory factory = builder.build();
     MemcachedClient client;
     try {
-      client = new MemcachedClient(factory, addresses);
+      client = new LoginOnceClient(factory, addresses);
     } catch (IOException | RuntimeException e) {
       throw new StoreException(Kind.CONNECTION, "memcached backend '" + settings.name() + "': cannot open a client for "
           + settings.servers() + ": " + e.getMessage(), e);

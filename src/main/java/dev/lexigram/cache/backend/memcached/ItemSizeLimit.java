@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * backend at once; a server that refuses the connection or stays silent is left to the calls,
  * which fail with CONNECTION or TIMEOUT. While no server has told its limit, {@link #bytes()}
  * returns 0 (unknown, the server's own refusal is then the only check) and asks again in the
- * background at most every 5 s, so a call never waits for the probe. Thread-safe.
+ * background at most every 5 s, so a call never waits for the probe. Given no servers (a SASL
+ * backend, whose servers refuse text commands) it never asks and the limit stays unknown.
+ * Thread-safe.
  */
 final class ItemSizeLimit {
 
@@ -64,7 +66,8 @@ final class ItemSizeLimit {
   /** Returns the limit in bytes, or 0 if no server has told it yet. */
   long bytes() {
     long known = bytes;
-    if (known == 0 && System.nanoTime() - lastProbe >= RETRY_NANOS && probing.compareAndSet(false, true)) {
+    if (known == 0 && !servers.isEmpty() && System.nanoTime() - lastProbe >= RETRY_NANOS
+        && probing.compareAndSet(false, true)) {
       CompletableFuture.runAsync(() -> {
         try {
           probe();

@@ -17,7 +17,8 @@ import net.spy.memcached.MemcachedClient;
  * shared by the stores of every cache on it. Stores copy values by nature (each read
  * deserializes), so caches here cannot store by reference. {@link #close()} shuts the client
  * down, waiting up to the operation timeout for calls in flight. Opening fails at once when a
- * configured server answers but is no memcached ({@link ItemSizeLimit#probe()}).
+ * configured server answers but is no memcached ({@link ItemSizeLimit#probe()}), or refuses the
+ * backend's SASL login or requires one the backend lacks ({@link SaslLogin#check}).
  */
 final class MemcachedBackend implements StoreBackend {
 
@@ -34,11 +35,15 @@ final class MemcachedBackend implements StoreBackend {
     this.serializer = serializer;
     List<InetSocketAddress> addresses = ClientSetup.addresses(settings);
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
-    this.limit = new ItemSizeLimit(settings.name(), addresses, timeoutMillis);
+    // a SASL server speaks no text protocol, and after `stats settings` it waits for the rest of a
+    // 24-byte binary header, so the probe would cost a full timeout and learn nothing: ask no server
+    this.limit = new ItemSizeLimit(settings.name(), SaslLogin.configured(settings) ? List.of() : addresses,
+        timeoutMillis);
+    new SaslLogin(settings, timeoutMillis).check(addresses); // first: a SASL server stalls the text probe
     limit.probe();
     this.client = ClientSetup.connect(settings, addresses);
     this.calls = new Calls(settings.name(), client, settings.timeout().toMillis());
-    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis);
+    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis, SaslLogin.configured(settings));
   }
 
   @Override

@@ -19,7 +19,8 @@ public final class MemcachedStores {
    *     {@code timeout} and {@code key_prefix}
    * @param serializer writes values and non-String keys
    * @throws dev.lexigram.cache.store.StoreException CONNECTION if a server name cannot be resolved,
-   *     a server answers but is not memcached, or the client cannot start
+   *     a server answers but is not memcached, refuses the SASL login, requires one the settings
+   *     lack or has no SASL while they have credentials, or the client cannot start
    */
   public static StoreBackend backend(BackendSettings settings, Serializer serializer) {
     return new MemcachedBackend(settings, serializer);
