@@ -62,9 +62,13 @@ final class FailFastOptions {
         .build();
   }
 
-  /** Returns resources of the backend's own, to be shut down with its client. */
+  /**
+   * Returns resources of the backend's own, to be shut down with its client; their channels send
+   * the commands queued at once in one write ({@link ConsolidatedFlushes}).
+   */
   static ClientResources clientResources() {
     return DefaultClientResources.builder()
+        .nettyCustomizer(new ConsolidatedFlushes())
         .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
         .build();
