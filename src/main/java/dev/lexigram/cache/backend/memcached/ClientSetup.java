@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * in once per connection by {@link LoginOnceClient}), and
  * {@link FailureMode#Cancel}, so that calls for a dead server's keys fail at once instead of
  * waiting for it or moving its keys to another server.
+ *
+ * <p>spymemcached's get optimization ({@code setShouldOptimize}, which merges the gets queued for
+ * a server into one multi-get packet) stays off although it measured +30% for plain gets at 64
+ * threads: with it on, {@code gets} racing with {@code cas} on one key (the store contract's
+ * racing compare-and-set, the extension's atomic increment) stalled the connection until calls
+ * timed out or were cancelled, on 2.12.3 with the binary protocol.
  */
 final class ClientSetup {
 
