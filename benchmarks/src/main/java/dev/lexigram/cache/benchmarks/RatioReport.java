@@ -176,7 +176,7 @@ public final class RatioReport {
       "Ratios (higher favours the first; lettuce-raw / redisson-jcache bounds any client over Lettuce)",
       List.of(
           new Ratio("lexigram", "lettuce-raw", List.of(Target.on("get", 0.9, 8, 64))),
-          new Ratio("lexigram", "redisson-jcache", List.of(Target.on("get", 2.5, 8, 64), Target.on("getAll", 2.0))),
+          new Ratio("lexigram", "redisson-jcache", List.of(Target.on("get", 2.5, 8, 64), Target.on("getAll", 2.0, 8, 64))),
           // the bound of any client over Lettuce: one round trip, no record, no JCache layer
           new Ratio("lettuce-raw", "redisson-jcache", List.of())))
       .targets("Targets (issue 5)");
