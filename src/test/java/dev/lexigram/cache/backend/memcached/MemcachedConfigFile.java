@@ -1,11 +1,7 @@
 package dev.lexigram.cache.backend.memcached;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.lexigram.cache.testing.ConfigFiles;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,14 +34,7 @@ final class MemcachedConfigFile {
     if (password != null) {
       yaml.append("      password: ").append(quoted(password)).append('\n');
     }
-    try {
-      Path file = Files.createTempFile("lexigram-" + backendName + "-", ".yaml");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-      return file.toUri();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfigFiles.writeTemporary(backendName, yaml);
   }
 
   /** Returns the text as a YAML single-quoted scalar. */

@@ -1,11 +1,7 @@
 package dev.lexigram.cache.backend.redis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.lexigram.cache.testing.ConfigFiles;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,13 +44,6 @@ final class RedisConfigFile {
       yaml.append("    signing_keys:\n")
           .append("      - \"").append(signingKey).append("\"\n");
     }
-    try {
-      Path file = Files.createTempFile("lexigram-" + backendName + "-", ".yaml");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-      return file.toUri();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfigFiles.writeTemporary(backendName, yaml);
   }
 }
