@@ -35,15 +35,15 @@ final class MemcachedBackend implements StoreBackend {
     this.serializer = serializer;
     List<InetSocketAddress> addresses = ClientSetup.addresses(settings);
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+    boolean sasl = SaslLogin.configured(settings);
     // a SASL server speaks no text protocol, and after `stats settings` it waits for the rest of a
     // 24-byte binary header, so the probe would cost a full timeout and learn nothing: ask no server
-    this.limit = new ItemSizeLimit(settings.name(), SaslLogin.configured(settings) ? List.of() : addresses,
-        timeoutMillis);
+    this.limit = new ItemSizeLimit(settings.name(), sasl ? List.of() : addresses, timeoutMillis);
     new SaslLogin(settings, timeoutMillis).check(addresses); // first: a SASL server stalls the text probe
     limit.probe();
     this.client = ClientSetup.connect(settings, addresses);
     this.calls = new Calls(settings.name(), client, settings.timeout().toMillis());
-    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis, SaslLogin.configured(settings));
+    this.metadump = new Metadump(settings.name(), addresses, timeoutMillis, sasl);
   }
 
   @Override

@@ -63,8 +63,12 @@ final class SaslLogin {
 
   /** Returns spymemcached's login with the backend's user and password over PLAIN. */
   static AuthDescriptor authDescriptor(BackendSettings settings) {
-    String password = settings.password() == null ? "" : settings.password();
-    return new AuthDescriptor(new String[] {MECHANISM}, new PlainCallbackHandler(settings.username(), password));
+    return new AuthDescriptor(new String[] {MECHANISM}, new PlainCallbackHandler(settings.username(), passwordOf(settings)));
+  }
+
+  /** Returns the backend's password, empty when none is set (PLAIN then sends an empty one). */
+  private static String passwordOf(BackendSettings settings) {
+    return settings.password() == null ? "" : settings.password();
   }
 
   /**
@@ -102,8 +106,7 @@ final class SaslLogin {
 
   /** PLAIN's one message: no authorization identity, the user, the password (RFC 4616). */
   private byte[] plainResponse() {
-    String password = settings.password() == null ? "" : settings.password();
-    return ("\0" + settings.username() + "\0" + password).getBytes(StandardCharsets.UTF_8);
+    return ("\0" + settings.username() + "\0" + passwordOf(settings)).getBytes(StandardCharsets.UTF_8);
   }
 
   private record Answer(short status, String text) {}
