@@ -91,6 +91,7 @@ public class ExtensionGetBenchmark {
         cache.put(keys[i], values[i]);
       }
       verifyPreload();
+      System.gc(); // a settled heap, as in MemoryGetPutBenchmark#setUp
     } catch (RuntimeException | Error e) {
       tearDown();
       throw e;

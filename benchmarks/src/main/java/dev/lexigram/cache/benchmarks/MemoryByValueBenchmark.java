@@ -75,6 +75,7 @@ public class MemoryByValueBenchmark {
       cache.put(keys[i], values[i]);
     }
     verifyPreload();
+    System.gc(); // a settled heap, as in MemoryGetPutBenchmark#setUp
   }
 
   private void open() {

@@ -55,7 +55,7 @@ public final class RatioReport {
    * @param scope printed before the ratio in the target line, or empty (then the line names no
    *     operation: the memory sections, whose heading says "get rows")
    */
-  private record Target(String operation, Set<Integer> threads, double least, int decimals, String scope) {
+  record Target(String operation, Set<Integer> threads, double least, int decimals, String scope) {
     /** A target on every get row, in a section whose heading says so. */
     static Target getRows(double least, int decimals) {
       return new Target("get", Set.of(), least, decimals, "");
@@ -78,7 +78,7 @@ public final class RatioReport {
   }
 
   /** A ratio the README states, and its targets (none = printed without a target). */
-  private record Ratio(String numerator, String denominator, List<Target> targets) {
+  record Ratio(String numerator, String denominator, List<Target> targets) {
     /** A ratio whose get rows must reach {@code getTarget} (0 = no target). */
     Ratio(String numerator, String denominator, double getTarget, int targetDecimals) {
       this(numerator, denominator, getTarget > 0 ? List.of(Target.getRows(getTarget, targetDecimals)) : List.of());
@@ -90,27 +90,27 @@ public final class RatioReport {
   }
 
   /** One row of a table: an operation (get, put) at a thread count. */
-  private record RowKey(String operation, int threads) {}
+  record RowKey(String operation, int threads) {}
 
   /** One JMH result: throughput with its error, and allocated bytes per op if profiled. */
-  private record Score(double opsPerSecond, double error, Double bytesPerOp) {}
+  record Score(double opsPerSecond, double error, Double bytesPerOp) {}
 
   /**
    * The results of one benchmark class: rows of scores by column ({@code candidate} param, or
    * the API for {@link ExtensionGetBenchmark}), and the ratios printed for them.
    */
-  private static final class Section {
+  static final class Section {
     /** The class name in the heading; the candidate section takes it from the result. */
-    private String benchmarkName;
+    String benchmarkName;
     /** Text between the class name and "throughput" in the heading. */
-    private final String description;
+    final String description;
     /** The columns: the expected ones first, in this order, then any others the result has. */
-    private final Set<String> columns;
+    final Set<String> columns;
     private final String ratioHeading;
-    private final List<Ratio> ratios;
+    final List<Ratio> ratios;
     /** The heading of the target lines. */
-    private String targetHeading = "Targets (get rows)";
-    private final Map<RowKey, Map<String, Score>> rows = new TreeMap<>(
+    String targetHeading = "Targets (get rows)";
+    final Map<RowKey, Map<String, Score>> rows = new TreeMap<>(
         Comparator.comparing(RowKey::operation).thenComparingInt(RowKey::threads));
 
     Section(String benchmarkName, String description, List<String> columns, String ratioHeading, List<Ratio> ratios) {
@@ -191,16 +191,30 @@ public final class RatioReport {
               List.of(Target.on("get", 0.9), Target.on("put", 0.9), Target.on("getAll", 0.9)))))
       .targets("Targets (issue 6)");
 
-  private RatioReport() {}
+  RatioReport() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length >= 2 && args[0].equals("--rounds")) {
+      RoundsReport.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length != 1) {
-      System.err.println("Usage: RatioReport <jmh-result.json>");
+      System.err.println("Usage: RatioReport <jmh-result.json>   or   RatioReport --rounds <round-dir>...");
       System.exit(2);
     }
     RatioReport report = new RatioReport();
-    report.read(new ObjectMapper().readTree(Files.readString(Path.of(args[0]))));
+    report.read(Path.of(args[0]));
     report.print(System.out);
+  }
+
+  /** Adds the results of one JMH JSON result file. */
+  void read(Path jsonResult) throws IOException {
+    read(new ObjectMapper().readTree(Files.readString(jsonResult)));
+  }
+
+  /** The sections in the order they are printed. */
+  List<Section> sections() {
+    return List.of(candidates, byValue, extension, redis, memcached);
   }
 
   private void read(JsonNode results) {
@@ -245,7 +259,7 @@ public final class RatioReport {
   }
 
   private void print(PrintStream out) {
-    List<Section> sections = List.of(candidates, byValue, extension, redis, memcached);
+    List<Section> sections = sections();
     if (sections.stream().allMatch(section -> section.rows.isEmpty())) {
       out.println("No results.");
       return;
@@ -360,7 +374,7 @@ public final class RatioReport {
     table.print(out);
   }
 
-  private static Double ratio(Map<String, Score> scores, Ratio ratio) {
+  static Double ratio(Map<String, Score> scores, Ratio ratio) {
     Score numerator = scores.get(ratio.numerator());
     Score denominator = scores.get(ratio.denominator());
     if (numerator == null || denominator == null || denominator.opsPerSecond() == 0) {
@@ -370,7 +384,7 @@ public final class RatioReport {
   }
 
   /** A plain-text table: the first two columns left-aligned, the rest right-aligned. */
-  private static final class Table {
+  static final class Table {
     private final List<List<String>> lines = new ArrayList<>();
 
     Table(List<String> header) {

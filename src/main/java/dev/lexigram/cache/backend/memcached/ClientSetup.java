@@ -65,9 +65,16 @@ final class ClientSetup {
     return addresses;
   }
 
-  static MemcachedClient connect(BackendSettings settings, List<InetSocketAddress> addresses) {
+  /**
+   * Opens a client on the servers.
+   *
+   * @param coalescingReads whether the client merges the plain gets queued for a server into one
+   *     multi-get packet; only for a client that sends nothing but {@code get} and multi-get
+   */
+  static MemcachedClient connect(BackendSettings settings, List<InetSocketAddress> addresses, boolean coalescingReads) {
     ConnectionFactoryBuilder builder = new ConnectionFactoryBuilder()
         .setProtocol(Protocol.BINARY)
+        .setShouldOptimize(coalescingReads)
         .setHashAlg(addresses.size() == 1 ? DefaultHashAlgorithm.NATIVE_HASH : DefaultHashAlgorithm.KETAMA_HASH)
         .setLocatorType(addresses.size() == 1 ? Locator.ARRAY_MOD : Locator.CONSISTENT)
         .setOpTimeout(settings.timeout().toMillis())

@@ -8,6 +8,7 @@ import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.spy.memcached.MemcachedClient;
@@ -25,6 +26,7 @@ final class MemcachedBackend implements StoreBackend {
   private final BackendSettings settings;
   private final Serializer serializer;
   private final MemcachedClient client;
+  private final MemcachedClient reads;
   private final Calls calls;
   private final Metadump metadump;
   private final ItemSizeLimit limit;
@@ -41,7 +43,8 @@ final class MemcachedBackend implements StoreBackend {
     this.limit = new ItemSizeLimit(settings.name(), sasl ? List.of() : addresses, timeoutMillis);
     new SaslLogin(settings, timeoutMillis).check(addresses); // first: a SASL server stalls the text probe
     limit.probe();
-    this.client = ClientSetup.connect(settings, addresses);
+    this.client = ClientSetup.connect(settings, addresses, false);
+    this.reads = connectReads(addresses);
     this.calls = new Calls(settings.name(), client, settings.timeout().toMillis());
     this.metadump = new Metadump(settings.name(), addresses, timeoutMillis, sasl);
   }
@@ -50,7 +53,7 @@ final class MemcachedBackend implements StoreBackend {
   public Store open(StoreContext context) {
     ItemNames names = new ItemNames(new RemoteKeys(settings.keyPrefix(), context.cacheName(), serializer));
     EntryCodec codec = new EntryCodec(settings.name(), context.cacheName(), serializer, limit);
-    return new MemcachedStore(client, calls, names, codec, metadump, context.clock());
+    return new MemcachedStore(client, reads, calls, names, codec, metadump, context.clock());
   }
 
   @Override
@@ -66,7 +69,21 @@ final class MemcachedBackend implements StoreBackend {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      // side by side: each waits up to the timeout for its calls in flight, a dead server's too
+      CompletableFuture<Void> readsDown = CompletableFuture.runAsync(
+          () -> reads.shutdown(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
       client.shutdown(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      readsDown.join();
+    }
+  }
+
+  /** Opens the reading client, shutting the first client down if it cannot. */
+  private MemcachedClient connectReads(List<InetSocketAddress> addresses) {
+    try {
+      return ClientSetup.connect(settings, addresses, true);
+    } catch (RuntimeException e) {
+      client.shutdown(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      throw e;
     }
   }
 }

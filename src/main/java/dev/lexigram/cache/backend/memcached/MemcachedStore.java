@@ -43,14 +43,17 @@ final class MemcachedStore implements Store {
   private static final int REMOVE_ATTEMPTS = 100;
 
   private final MemcachedClient client;
+  private final MemcachedClient reads;
   private final Calls calls;
   private final ItemNames names;
   private final EntryCodec codec;
   private final Metadump metadump;
   private final Clock clock;
 
-  MemcachedStore(MemcachedClient client, Calls calls, ItemNames names, EntryCodec codec, Metadump metadump, Clock clock) {
+  MemcachedStore(MemcachedClient client, MemcachedClient reads, Calls calls, ItemNames names, EntryCodec codec,
+      Metadump metadump, Clock clock) {
     this.client = client;
+    this.reads = reads;
     this.calls = calls;
     this.names = names;
     this.codec = codec;
@@ -61,7 +64,7 @@ final class MemcachedStore implements Store {
   @Override
   public StoreEntry get(Object key) {
     ItemName name = names.of(key);
-    byte[] item = calls.call("get", name.item(), () -> client.asyncGet(name.item(), BytesTranscoder.INSTANCE));
+    byte[] item = calls.call("get", name.item(), () -> reads.asyncGet(name.item(), BytesTranscoder.INSTANCE));
     return codec.entry(name, item);
   }
 
@@ -100,7 +103,7 @@ final class MemcachedStore implements Store {
     }
     String first = items.iterator().next();
     return calls.call("get of " + items.size() + " keys, starting with", first,
-        () -> client.asyncGetBulk(items, BytesTranscoder.INSTANCE));
+        () -> reads.asyncGetBulk(items, BytesTranscoder.INSTANCE));
   }
 
   @Override

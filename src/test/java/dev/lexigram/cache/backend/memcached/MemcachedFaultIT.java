@@ -86,7 +86,7 @@ class MemcachedFaultIT {
   private void partition(BackendSettings settings, List<String> downKeys, List<String> upKeys) {
     ItemNames names = new ItemNames(new RemoteKeys(null, CACHE, Serializers.builder().build()));
     InetSocketAddress down = new InetSocketAddress("127.0.0.1", stopped.port());
-    MemcachedClient client = ClientSetup.connect(settings, ClientSetup.addresses(settings));
+    MemcachedClient client = ClientSetup.connect(settings, ClientSetup.addresses(settings), false);
     try {
       for (int i = 0; i < 200; i++) {
         String key = "k" + i;

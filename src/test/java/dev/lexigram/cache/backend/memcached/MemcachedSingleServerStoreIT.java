@@ -57,7 +57,7 @@ class MemcachedSingleServerStoreIT extends StoreContractTest {
 
   @Test
   void connect_oneServer_placesKeysWithoutTheRing() {
-    MemcachedClient client = ClientSetup.connect(settings, ClientSetup.addresses(settings));
+    MemcachedClient client = ClientSetup.connect(settings, ClientSetup.addresses(settings), false);
     try {
       assertThat(client.getNodeLocator()).isInstanceOf(ArrayModNodeLocator.class);
     } finally {

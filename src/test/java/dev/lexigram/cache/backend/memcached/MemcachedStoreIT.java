@@ -66,7 +66,7 @@ class MemcachedStoreIT extends StoreContractTest {
 
   /** Writes item bytes past the store, as another (or a broken) writer would. */
   private void writeRaw(String item, byte[] bytes) throws Exception {
-    MemcachedClient raw = ClientSetup.connect(settings, ClientSetup.addresses(settings));
+    MemcachedClient raw = ClientSetup.connect(settings, ClientSetup.addresses(settings), false);
     try {
       assertThat(raw.set(item, 0, bytes, BytesTranscoder.INSTANCE).get(2, TimeUnit.SECONDS)).isTrue();
     } finally {
