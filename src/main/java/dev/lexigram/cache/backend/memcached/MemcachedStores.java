@@ -13,7 +13,8 @@ public final class MemcachedStores {
   private MemcachedStores() {}
 
   /**
-   * Returns a backend on the configured servers, with one spymemcached client shared by its stores.
+   * Returns a backend on the configured servers, with two spymemcached clients (one for plain reads,
+   * see {@code ClientSetup}) shared by its stores.
    *
    * @param settings a validated memcached backend: {@code servers}, optional SASL credentials,
    *     {@code timeout} and {@code key_prefix}

@@ -17,6 +17,10 @@ import dev.lexigram.cache.testing.MemcachedServers;
 import dev.lexigram.cache.testing.MemcachedSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.spy.memcached.MemcachedClient;
@@ -78,6 +82,70 @@ class MemcachedStoreIT extends StoreContractTest {
     List<Object> keys = new ArrayList<>();
     store.keys().forEachRemaining(keys::add);
     return keys;
+  }
+
+  /**
+   * Plain gets and multi-gets go through a client that merges the gets queued for a server into
+   * one packet; compare-and-set reads through the other client. Under concurrency every merged get
+   * must still answer its own key (a hit with its value, a miss as null), and the racing
+   * compare-and-set writers must lose no increment.
+   */
+  @Test
+  void concurrentGets_mergedIntoOnePacket_answerEachTheirOwnKey_whileCompareAndSetRaces() throws Exception {
+    int keys = 40;
+    for (int i = 0; i < keys; i += 2) {
+      store.put("present" + i, "value" + i, StoreEntry.ETERNAL); // odd numbers stay absent
+    }
+    store.put("counter", 0, StoreEntry.ETERNAL);
+    int readers = 16;
+    int writers = 4;
+    int increments = 50;
+    ExecutorService threads = Executors.newFixedThreadPool(readers + writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> readResults = new ArrayList<>();
+    List<Future<Integer>> writeResults = new ArrayList<>();
+    try {
+      for (int r = 0; r < readers; r++) {
+        int offset = r;
+        readResults.add(threads.submit(() -> {
+          start.await();
+          int checked = 0;
+          for (int n = 0; n < 200; n++) {
+            int i = (offset + n) % keys;
+            StoreEntry entry = store.get("present" + i);
+            assertThat(entry == null ? null : entry.value()).isEqualTo(i % 2 == 0 ? "value" + i : null);
+            List<Object> asked = List.of("present" + i, "present" + ((i + 1) % keys), "present" + ((i + 2) % keys));
+            assertThat(store.getAll(asked).keySet())
+                .containsExactlyInAnyOrderElementsOf(asked.stream().filter(k -> k.toString().matches(".*[02468]")).toList());
+            checked++;
+          }
+          return checked;
+        }));
+      }
+      for (int w = 0; w < writers; w++) {
+        writeResults.add(threads.submit(() -> {
+          start.await();
+          int done = 0;
+          while (done < increments) {
+            StoreEntry current = store.get("counter");
+            if (store.compareAndSet("counter", current, (Integer) current.value() + 1, StoreEntry.ETERNAL)) {
+              done++;
+            }
+          }
+          return done;
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> result : readResults) {
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+      for (Future<Integer> result : writeResults) {
+        assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(increments);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(store.get("counter").value()).isEqualTo(writers * increments);
   }
 
   @ParameterizedTest
