@@ -15,7 +15,8 @@ import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.transcoders.Transcoder;
 
 /**
- * The floor of any client over spymemcached: a plain {@code MemcachedClient} on the binary
+ * The plain client with spymemcached's defaults (get merging off; lexigram's reading client turns it
+ * on): a {@code MemcachedClient} on the binary
  * protocol (as lexigram's memcached backend uses), {@code get}, {@code set} (waiting for the
  * server's answer, as a JCache put does) and {@code getBulk} of the raw value bytes through a
  * pass-through transcoder: no record format, no serializer.

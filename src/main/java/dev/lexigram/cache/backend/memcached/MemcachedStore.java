@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import net.spy.memcached.CASResponse;
 import net.spy.memcached.CASValue;
@@ -70,27 +72,26 @@ final class MemcachedStore implements Store {
 
   @Override
   public Map<Object, StoreEntry> getAll(Collection<?> keys) {
-    // one map from item name to what was asked: its key set is the multi-get's, and a found
-    // item needs one lookup to get back to its key and name
-    Map<String, Wanted> wanted = new LinkedHashMap<>(capacityFor(keys.size()));
-    for (Object key : keys) {
-      ItemName name = names.of(key);
-      wanted.put(name.item(), new Wanted(key, name));
+    Object[] asked = (keys instanceof Set<?> ? keys : new LinkedHashSet<>(keys)).toArray();
+    ItemName[] itemNames = new ItemName[asked.length];
+    List<String> items = new ArrayList<>(asked.length);
+    for (int i = 0; i < asked.length; i++) {
+      itemNames[i] = names.of(asked[i]);
+      items.add(itemNames[i].item());
     }
-    Map<String, byte[]> items = getBulk(wanted.keySet());
-    Map<Object, StoreEntry> found = new HashMap<>(capacityFor(items.size()));
-    items.forEach((item, bytes) -> {
-      Wanted asked = wanted.get(item);
-      StoreEntry entry = asked == null ? null : codec.entry(asked.name(), bytes);
+    Map<String, byte[]> answered = getBulk(items);
+    Map<Object, StoreEntry> found = new HashMap<>(capacityFor(answered.size()));
+    // looked up by the names asked, whose hash codes the multi-get already computed, not by the
+    // names read off the wire
+    for (int i = 0; i < asked.length && found.size() < answered.size(); i++) {
+      byte[] bytes = answered.get(itemNames[i].item());
+      StoreEntry entry = (bytes == null) ? null : codec.entry(itemNames[i], bytes);
       if (entry != null) {
-        found.put(asked.key(), entry);
+        found.put(asked[i], entry);
       }
-    });
+    }
     return found;
   }
-
-  /** A key of a multi-get and its item name. */
-  private record Wanted(Object key, ItemName name) {}
 
   /** Returns a hash map capacity that holds {@code size} entries without resizing. */
   private static int capacityFor(int size) {
