@@ -109,15 +109,18 @@ public final class RedisServer implements AutoCloseable {
 
   private static RedisServer launch(Path binary, int port, boolean tls, List<String> leading,
       List<String> extraOptions) {
-    Path log;
+    Path dir;
     try {
-      log = Files.createTempFile("redis-" + port + "-", ".log");
+      dir = Files.createTempDirectory("redis-" + port + "-");
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot create a log file for redis-server: " + e, e);
+      throw new IllegalStateException("Cannot create a directory for redis-server: " + e, e);
     }
+    Path log = dir.resolve("redis.log");
     List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(leading);
-    command.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+    // --dir: a replica writes the snapshot it receives from its master, which must not land in
+    // the directory the tests run from
+    command.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
     command.addAll(tls ? List.of("--port", "0", "--tls-port", Integer.toString(port)) : List.of("--port", Integer.toString(port)));
     command.addAll(extraOptions);
     Process process;
