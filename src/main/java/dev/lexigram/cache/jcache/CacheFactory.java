@@ -95,20 +95,19 @@ final class CacheFactory {
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
     StoreBackend storeBackend = openBackend(name, placement);
-    Store store = new TranslatingStore(
-        openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize), backend),
-        name, backend.name());
+    Store opened = openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize), backend);
+    Store store = storeBackend.storesMayFail() ? new TranslatingStore(opened, name, backend.name()) : opened;
     // a remote backend copies by nature; the configuration keeps the flag the caller asked for
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
     Copier copier = (!byValue || storeBackend.copiesValues()) ? Copier.identity()
         : new StoreByValueCopier(name, Copier.serializing(serializer));
     CacheStatistics statistics = new CacheStatistics();
-    statistics.setEnabled(configuration.isStatisticsEnabled());
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
         copier,
         loader(configuration), writer(configuration), executor);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
+    cache.setStatisticsEnabled(configuration.isStatisticsEnabled());
     relay.forwardTo(cache.evictionListener());
     if (configuration.isManagementEnabled()) {
       registerConfigurationBean(manager, cache);
@@ -234,7 +233,7 @@ final class CacheFactory {
 
   void enableStatistics(CacheManagerImpl manager, CacheProxy<?, ?> cache, boolean enabled) {
     cache.liveConfiguration().setStatisticsEnabled(enabled);
-    cache.statistics().setEnabled(enabled);
+    cache.setStatisticsEnabled(enabled);
     if (enabled) {
       JmxRegistration.register(manager.getURI().toString(), cache.getName(), MBeanType.CacheStatistics, cache.statistics());
     } else {

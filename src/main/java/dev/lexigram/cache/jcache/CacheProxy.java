@@ -6,13 +6,14 @@ import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
 import dev.lexigram.cache.ext.CacheOperations;
 import dev.lexigram.cache.ext.ExtensionCache;
-import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.jcache.event.EventDispatcher;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.store.EntryReader;
+import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
@@ -66,6 +67,8 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final LexigramConfiguration<K, V> configuration;
   private final StoreOps<K, V> ops;
   private final Store store;
+  /** Makes of a read the value a get returns; held here so that a get reaches the store directly. */
+  private final EntryReader<V> liveValues;
   private final Clock clock;
   private final ExpiryCalculator expiry;
   private final EventDispatcher<K, V> dispatcher;
@@ -77,14 +80,18 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final TypeCheck typeCheck;
   private final EntryProcessing<K, V> processing;
   private final AsyncCalls<K, V> asyncCalls;
-  /** Whether the cache stores by reference, so that a hit returns the stored object itself. */
-  private final boolean byReference;
   /** loadAll tasks still running, so that close waits for them before closing the loader. */
   private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
   private volatile boolean eternal;
   private final ExtensionCache<K, V> extension;
   private volatile boolean closed;
+  /**
+   * True while the cache is open with statistics off: then a get checks this one field, not
+   * both, which keeps the most frequent call small enough for the JIT to inline into its caller.
+   * Written under this object's lock, with the fields it stands for.
+   */
+  private volatile boolean plainReads;
 
   CacheProxy(CacheWiring<K, V> wiring) {
     this.name = Objects.requireNonNull(wiring.name());
@@ -101,10 +108,10 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.dispatcher = new EventDispatcher<>(this, executor);
     this.eternal = expiry.isEternal();
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
-    this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier());
+    this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier(), this::now);
+    this.liveValues = ops.liveValues();
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
     this.asyncCalls = new AsyncCalls<>(store, ops, statistics, executor);
-    this.byReference = !configuration.isStoreByValue();
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -117,6 +124,12 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   }
 
   /** Returns the cache's statistics, the same object its statistics MXBean shows. */
+  /** Turns statistics on or off; the JCache switch is the manager's {@code enableStatistics}. */
+  synchronized void setStatisticsEnabled(boolean enabled) {
+    statistics.setEnabled(enabled);
+    plainReads = !closed && !enabled;
+  }
+
   public CacheStatistics statistics() {
     return statistics;
   }
@@ -133,12 +146,36 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
 
   @Override
   public V get(K key) {
+    if (plainReads) {
+      typeCheck.key(key);
+      return readPlain(key);
+    }
     requireOpen();
     typeCheck.key(key);
+    return read(key);
+  }
+
+  /** Reads the key's live value, loading it on a miss when read-through, counted if statistics are on. */
+  private V read(K key) {
+    return statistics.isEnabled() ? readCounted(key) : readPlain(key);
+  }
+
+  /** {@link #read} with statistics off: straight to the store. */
+  private V readPlain(K key) {
+    V value = store.read(key, liveValues);
+    return (value != null || readThrough == null) ? value : loadAndStore(key, now());
+  }
+
+  /** {@link #read} with statistics on: the same steps, counted and timed. */
+  private V readCounted(K key) {
     long start = statistics.start();
-    long now = now();
-    StoreEntry entry = ops.hit(key, now);
-    V value = (entry != null) ? ops.valueOf(entry) : (readThrough == null) ? null : loadAndStore(key, now);
+    V value = store.read(key, liveValues);
+    if (value != null) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
+      value = (readThrough == null) ? null : loadAndStore(key, now());
+    }
     statistics.recordGetTime(start);
     return value;
   }
@@ -147,36 +184,8 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   public Result<Optional<V>> getResult(K key) {
     requireOpen();
     typeCheck.key(key);
-    long start = statistics.start();
-    long now = now();
-    StoreEntry entry = ops.hit(key, now);
-    Result<Optional<V>> result;
-    if (entry == null) {
-      V loaded = (readThrough == null) ? null : loadAndStore(key, now);
-      result = (loaded == null) ? missResult() : Result.ok(Optional.of(loaded));
-    } else if (byReference) {
-      result = memoizedResult(entry);
-    } else {
-      result = Result.ok(Optional.of(ops.valueOf(entry)));
-    }
-    statistics.recordGetTime(start);
-    return result;
-  }
-
-  /**
-   * Returns the hit's result kept with the stored entry: by reference, every hit on the same
-   * entry returns the same value, so one immutable result serves them all and a hot entry costs
-   * no allocation per read.
-   */
-  @SuppressWarnings("unchecked")
-  private Result<Optional<V>> memoizedResult(StoreEntry entry) {
-    Object memo = entry.memo();
-    if (memo instanceof Result.Ok<?> kept) {
-      return (Result<Optional<V>>) kept;
-    }
-    Result<Optional<V>> fresh = Result.ok(Optional.of(ops.valueOf(entry)));
-    entry.memo(fresh);
-    return fresh;
+    V value = read(key);
+    return (value == null) ? missResult() : Result.ok(Optional.of(value));
   }
 
   @SuppressWarnings("unchecked")
@@ -853,6 +862,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
         return;
       }
       closed = true;
+      plainReads = false;
     }
     Closer closer = new Closer("cache '" + name + "'");
     closer.run(this::awaitLoads);

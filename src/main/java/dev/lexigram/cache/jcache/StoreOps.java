@@ -4,6 +4,7 @@ import dev.lexigram.cache.jcache.event.EventDispatcher;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * The compare-and-set steps every cache operation is built from: read a live entry (expiring
@@ -33,14 +35,20 @@ final class StoreOps<K, V> {
   private final EventDispatcher<K, V> dispatcher;
   private final CacheStatistics statistics;
   private final Copier copier;
+  /** The cache's notion of now, read only when a step needs it (see {@link #liveValues()}). */
+  private final LongSupplier clock;
+  private final EntryReader<V> liveValues;
 
   StoreOps(Store store, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
-      CacheStatistics statistics, Copier copier) {
+      CacheStatistics statistics, Copier copier, LongSupplier clock) {
     this.store = store;
     this.expiry = expiry;
     this.dispatcher = dispatcher;
     this.statistics = statistics;
     this.copier = copier;
+    this.clock = clock;
+    this.liveValues = expiry.accessMayChangeExpiry() ? new TouchedValues()
+        : (copier == Copier.identity()) ? new ReferencedValues() : new CopiedValues();
   }
 
   /** Returns the entry if present and not expired; an expired one is removed and published. */
@@ -134,12 +142,70 @@ final class StoreOps<K, V> {
     return false;
   }
 
-  /** Returns the key's live entry, counted as a hit and touched for access, or null, counted as a miss. */
-  StoreEntry hit(Object key, long now) {
-    return hitOf(key, store.get(key), now);
+  /**
+   * Returns the reader that makes of a single-key read the value the caller gets: the copy (or,
+   * by reference, the object) of the live value, touched for access, or null for none; an
+   * expired entry is removed and published. It counts nothing, so that a cache with statistics
+   * off checks for them once per call, not once per step. A hit on an entry the store keeps bare
+   * (one that never expires, on the memory store) reads no entry object and no clock.
+   */
+  EntryReader<V> liveValues() {
+    return liveValues;
   }
 
-  /** Returns the entry just read from the store as {@link #hit} does. */
+  /**
+   * See {@link #liveValues()}. What a hit on a bare value needs differs by cache, and is chosen
+   * once, by class, so that the common read tests nothing about it.
+   */
+  private abstract class LiveValues implements EntryReader<V> {
+
+    @Override
+    public V absent(Object key) {
+      return null;
+    }
+
+    @Override
+    public V entry(Object key, StoreEntry entry) {
+      StoreEntry live = liveOf(key, entry, clock.getAsLong());
+      return (live == null) ? null : touchedValue(key, live);
+    }
+
+    V touchedValue(Object key, StoreEntry live) {
+      touchOnAccess(key, live, clock.getAsLong());
+      return valueOf(live);
+    }
+  }
+
+  /** A read never moves expiry and values are held by reference (or arrive copied): the value is the answer. */
+  private final class ReferencedValues extends LiveValues {
+    @Override
+    @SuppressWarnings("unchecked")
+    public V eternal(Object key, Object value) {
+      return (V) value;
+    }
+  }
+
+  /** A read never moves expiry and the cache stores by value: a copy of the value. */
+  private final class CopiedValues extends LiveValues {
+    @Override
+    public V eternal(Object key, Object value) {
+      return valueOut(value);
+    }
+  }
+
+  /** A read may move expiry: touching compares the entry's version, so the entry is read again. */
+  private final class TouchedValues extends LiveValues {
+    @Override
+    public V eternal(Object key, Object value) {
+      StoreEntry entry = live(key, clock.getAsLong());
+      return (entry == null) ? null : touchedValue(key, entry);
+    }
+  }
+
+  /**
+   * Returns the entry just read from the store if it is live, counted as a hit and touched for
+   * access, or null, counted as a miss.
+   */
   StoreEntry hitOf(Object key, StoreEntry found, long now) {
     StoreEntry entry = liveOf(key, found, now);
     if (entry == null) {
@@ -181,9 +247,14 @@ final class StoreOps<K, V> {
     }
   }
 
-  @SuppressWarnings("unchecked")
   V valueOf(StoreEntry entry) {
-    return copier.copy((V) entry.value());
+    return valueOut(entry.value());
+  }
+
+  /** Returns the value the caller gets for a stored value: the copy, or the object by reference. */
+  @SuppressWarnings("unchecked")
+  V valueOut(Object stored) {
+    return copier.copy((V) stored);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.lexigram.cache.jcache;
 
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
@@ -48,6 +49,15 @@ final class TranslatingStore implements Store {
   public StoreEntry get(Object key) {
     try {
       return delegate.get(key);
+    } catch (StoreException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public <R> R read(Object key, EntryReader<R> reader) {
+    try {
+      return delegate.read(key, reader);
     } catch (StoreException e) {
       throw translate(e);
     }

@@ -14,8 +14,8 @@ final class TypeCheck {
   }
 
   void key(Object key) {
-    Objects.requireNonNull(key, "key");
-    if (keyType != null && !keyType.isInstance(key)) {
+    // the exact class first: one comparison for the usual final key class (String, Long, a record)
+    if (Objects.requireNonNull(key, "key").getClass() != keyType && keyType != null && !keyType.isInstance(key)) {
       throw new ClassCastException("Key " + key + " is a " + key.getClass().getName()
           + "; this cache holds keys of type " + keyType.getName());
     }

@@ -18,17 +18,31 @@ import java.util.concurrent.Executor;
  *   <li>Entries are returned even when their expiry instant has passed; the cache layer decides
  *       what an expired entry means. A store may also drop expired entries on its own.
  *   <li>{@link #compareAndSet} compares the entry's {@link StoreEntry#version() version}; it is
- *       the basis of every conditional operation and entry processor above.
+ *       the basis of every conditional operation and entry processor above. A store may identify
+ *       an entry that never expires by its stored value object instead of a version number
+ *       ({@link StoreEntry#IDENTIFIED_BY_VALUE}): such an entry matches while the key holds that
+ *       very object with no expiry instant, a state no caller can tell from the one it read.
  *   <li>Every failure is a {@link StoreException}; nothing else escapes.
  * </ul>
  */
 public interface Store extends AutoCloseable {
 
   /** The version of this SPI; raised when an operation's meaning changes. */
-  int SPI_VERSION = 1;
+  int SPI_VERSION = 2;
 
   /** Returns the entry for the key, or null if there is none. */
   StoreEntry get(Object key);
+
+  /**
+   * Reads the key and hands what it found to the reader, once, on the caller's thread, holding
+   * no lock (the reader may call this store). A store that keeps entries that never expire as
+   * their bare values passes such a value to {@link EntryReader#eternal}, so that the read needs
+   * no entry object; the default reads {@link #get} and never calls {@code eternal}.
+   */
+  default <R> R read(Object key, EntryReader<R> reader) {
+    StoreEntry entry = get(key);
+    return (entry == null) ? reader.absent(key) : reader.entry(key, entry);
+  }
 
   /** Returns the entries present for the given keys; absent keys are missing from the map. */
   Map<Object, StoreEntry> getAll(Collection<?> keys);

@@ -27,6 +27,16 @@ public interface StoreBackend extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Returns whether the stores of this backend may fail, that is throw {@link StoreException}
+   * (every backend that talks to something outside the process). The cache layer turns those
+   * into the {@code CacheException} the standard promises; for a store that cannot fail it
+   * leaves that boundary out of every call.
+   */
+  default boolean storesMayFail() {
+    return true;
+  }
+
   /** Closes the shared resources; a second call does nothing. */
   @Override
   void close();

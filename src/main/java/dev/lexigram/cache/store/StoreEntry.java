@@ -4,23 +4,27 @@ import java.util.Objects;
 
 /**
  * One stored mapping as a store hands it to the cache layer: the stored value, the version that
- * compare-and-set operations compare, and the expiry instant. Immutable, except for the
- * {@link #memo()} slot the cache layer may fill.
+ * compare-and-set operations compare, and the expiry instant. Immutable.
  */
 public final class StoreEntry {
 
   /** The expiry instant of an entry that never expires. */
   public static final long ETERNAL = Long.MAX_VALUE;
 
+  /**
+   * The version of an entry that a store identifies by its value object rather than by a number
+   * (see {@link Store#compareAndSet}); versions a store counts are never this.
+   */
+  public static final long IDENTIFIED_BY_VALUE = 0L;
+
   private final Object value;
   private final long version;
   private final long expiresAt;
-  /** See {@link #memo()}; written without synchronization, which is safe for immutable objects. */
-  private Object memo;
 
   /**
    * @param value the stored form of the value (never null)
-   * @param version changes on every write of the key; a touch keeps it
+   * @param version changes on every write of the key; a touch keeps it; or
+   *     {@link #IDENTIFIED_BY_VALUE}
    * @param expiresAt epoch milliseconds at which the entry expires, {@link #ETERNAL} for never
    */
   public StoreEntry(Object value, long version, long expiresAt) {
@@ -34,7 +38,10 @@ public final class StoreEntry {
     return value;
   }
 
-  /** Returns the version, which changes on every write of the key. */
+  /**
+   * Returns the version, which changes on every write of the key, or {@link #IDENTIFIED_BY_VALUE}
+   * for an entry its store identifies by its value object.
+   */
   public long version() {
     return version;
   }
@@ -52,24 +59,6 @@ public final class StoreEntry {
   /** Returns a copy of this entry with another expiry instant and the same version. */
   public StoreEntry withExpiresAt(long newExpiresAt) {
     return new StoreEntry(value, version, newExpiresAt);
-  }
-
-  /**
-   * Returns what the cache layer attached to this entry object with {@link #memo(Object)}, or
-   * null. The cache layer attaches an immutable object derived from the entry (the extension
-   * API's result for a hit on a store-by-reference cache), so that an entry read many times is
-   * wrapped once. Stores neither read nor copy it; an entry a store creates anew has none.
-   */
-  public Object memo() {
-    return memo;
-  }
-
-  /**
-   * Attaches an object to this entry; see {@link #memo()}. It must be immutable (final fields
-   * only): it is published to other threads without synchronization.
-   */
-  public void memo(Object derived) {
-    this.memo = derived;
   }
 
   @Override

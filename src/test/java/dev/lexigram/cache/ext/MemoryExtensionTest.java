@@ -19,7 +19,7 @@ class MemoryExtensionTest extends ExtensionContractTest {
   }
 
   @Test
-  void get_byReference_returnsOneResultPerStoredEntry_andANewOneAfterAWrite() {
+  void get_byReference_returnsTheStoredObject_andTheNewOneAfterAWrite() {
     Cache<String, List<String>> cache = createCache("byRef",
         new MutableConfiguration<String, List<String>>().setStoreByValue(false).setStatisticsEnabled(true));
     @SuppressWarnings("unchecked")
@@ -28,14 +28,14 @@ class MemoryExtensionTest extends ExtensionContractTest {
     cache.put("k", first);
 
     Result<Optional<List<String>>> hit = extension.get("k");
-    assertThat(extension.get("k")).isSameAs(hit);
     assertThat(hit.unwrap()).containsSame(first);
+    assertThat(extension.get("k").unwrap()).containsSame(first);
 
     List<String> second = new ArrayList<>(List.of("b"));
     cache.put("k", second);
     assertThat(extension.get("k").unwrap()).containsSame(second);
     var statistics = cache.unwrap(dev.lexigram.cache.jcache.CacheProxy.class).statistics();
-    assertThat(statistics.getCacheHits()).isEqualTo(3); // a repeated result still counts as a hit
+    assertThat(statistics.getCacheHits()).isEqualTo(3); // every read counts as a hit
   }
 
   @Test

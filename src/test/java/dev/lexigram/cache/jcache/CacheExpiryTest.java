@@ -59,6 +59,41 @@ class CacheExpiryTest {
     }
   }
 
+  /** Entries never expire when created; a read gives them ten seconds. */
+  public static final class EternalUntilRead implements javax.cache.expiry.ExpiryPolicy {
+    @Override
+    public javax.cache.expiry.Duration getExpiryForCreation() {
+      return javax.cache.expiry.Duration.ETERNAL;
+    }
+
+    @Override
+    public javax.cache.expiry.Duration getExpiryForAccess() {
+      return seconds(10);
+    }
+
+    @Override
+    public javax.cache.expiry.Duration getExpiryForUpdate() {
+      return null;
+    }
+  }
+
+  @Test
+  void eternalOnCreation_readGivesTheEntryAnExpiry() {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config().setExpiryPolicyFactory(FactoryBuilder.factoryOf(EternalUntilRead.class)));
+      cache.put("k", "v");
+      fixture.clock().advance(Duration.ofDays(1));
+      assertThat(cache.get("k")).isEqualTo("v"); // the read of an entry kept bare still touches it
+      fixture.clock().advance(Duration.ofMillis(9_999));
+      assertThat(cache.get("k")).isEqualTo("v");
+      fixture.clock().advance(Duration.ofSeconds(10));
+      assertThat(cache.get("k")).isNull();
+      CacheStatisticsMXBean statistics = cache.unwrap(CacheProxy.class).statistics();
+      assertThat(statistics.getCacheHits()).isEqualTo(2);
+      assertThat(statistics.getCacheMisses()).isEqualTo(1);
+    }
+  }
+
   @Test
   void modified_updateExtendsLife_readDoesNot() {
     try (CacheFixture fixture = new CacheFixture()) {

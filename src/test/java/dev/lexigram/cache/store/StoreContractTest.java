@@ -65,9 +65,54 @@ public abstract class StoreContractTest {
 
   @Test
   void put_twice_changesVersion() {
-    StoreEntry first = store.put("k", "v1", StoreEntry.ETERNAL);
-    StoreEntry second = store.put("k", "v2", StoreEntry.ETERNAL);
+    StoreEntry first = store.put("k", "v1", inOneMinute());
+    StoreEntry second = store.put("k", "v2", inOneMinute());
     assertThat(second.version()).isNotEqualTo(first.version());
+    assertThat(store.get("k").value()).isEqualTo("v2");
+  }
+
+  /** What {@link Store#read} handed to its reader, as text. */
+  private static final EntryReader<String> DESCRIBING = new EntryReader<>() {
+    @Override
+    public String absent(Object key) {
+      return "absent " + key;
+    }
+
+    @Override
+    public String eternal(Object key, Object value) {
+      return "eternal " + key + "=" + value;
+    }
+
+    @Override
+    public String entry(Object key, StoreEntry entry) {
+      return "entry " + key + "=" + entry.value() + (entry.expiresAt() == StoreEntry.ETERNAL ? "" : " timed");
+    }
+  };
+
+  @Test
+  void read_absentKey_tellsTheReaderAbsent() {
+    assertThat(store.read("missing", DESCRIBING)).isEqualTo("absent missing");
+  }
+
+  @Test
+  void read_eternalEntry_givesTheValueBareOrInItsEntry() {
+    store.put("k", "v", StoreEntry.ETERNAL);
+    assertThat(store.read("k", DESCRIBING)).isIn("eternal k=v", "entry k=v");
+  }
+
+  @Test
+  void read_timedEntry_givesTheEntryWithItsInstant() {
+    store.put("eternal", "e", StoreEntry.ETERNAL);
+    store.put("k", "v", inOneMinute());
+    assertThat(store.read("k", DESCRIBING)).isEqualTo("entry k=v timed");
+  }
+
+  @Test
+  void touch_eternalEntry_thenCompareAndSetWithTheEntryReadBefore_replaces() {
+    store.put("k", "v", StoreEntry.ETERNAL);
+    StoreEntry read = store.get("k");
+    assertThat(store.touch("k", read, inOneMinute())).isTrue();
+    assertThat(store.compareAndSet("k", read, "v2", StoreEntry.ETERNAL)).isTrue();
     assertThat(store.get("k").value()).isEqualTo("v2");
   }
 

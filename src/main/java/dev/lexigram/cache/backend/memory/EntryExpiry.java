@@ -4,26 +4,29 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.lexigram.cache.store.StoreEntry;
 import java.util.concurrent.TimeUnit;
 
-/** Hands each entry's own expiry instant to Caffeine as the time left until it. */
-final class EntryExpiry implements Expiry<Object, StoreEntry> {
+/**
+ * Hands each entry's own expiry instant to Caffeine as the time left until it; a bare value is an
+ * entry that never expires.
+ */
+final class EntryExpiry implements Expiry<Object, Object> {
 
   @Override
-  public long expireAfterCreate(Object key, StoreEntry entry, long currentTime) {
-    return timeLeft(entry, currentTime);
+  public long expireAfterCreate(Object key, Object stored, long currentTime) {
+    return timeLeft(stored, currentTime);
   }
 
   @Override
-  public long expireAfterUpdate(Object key, StoreEntry entry, long currentTime, long currentDuration) {
-    return timeLeft(entry, currentTime);
+  public long expireAfterUpdate(Object key, Object stored, long currentTime, long currentDuration) {
+    return timeLeft(stored, currentTime);
   }
 
   @Override
-  public long expireAfterRead(Object key, StoreEntry entry, long currentTime, long currentDuration) {
+  public long expireAfterRead(Object key, Object stored, long currentTime, long currentDuration) {
     return currentDuration;
   }
 
-  private static long timeLeft(StoreEntry entry, long currentTimeNanos) {
-    if (entry.expiresAt() == StoreEntry.ETERNAL) {
+  private static long timeLeft(Object stored, long currentTimeNanos) {
+    if (!(stored instanceof StoreEntry entry) || entry.expiresAt() == StoreEntry.ETERNAL) {
       return Long.MAX_VALUE;
     }
     long nowMillis = TimeUnit.NANOSECONDS.toMillis(currentTimeNanos);

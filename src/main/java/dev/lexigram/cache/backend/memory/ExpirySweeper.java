@@ -22,13 +22,13 @@ final class ExpirySweeper {
 
   static final long INTERVAL_MILLIS = 5_000;
 
-  private final ConcurrentMap<Object, StoreEntry> map;
+  private final ConcurrentMap<Object, Object> map;
   private final Clock clock;
   private final StoreEvictionListener listener;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean closed;
 
-  ExpirySweeper(ConcurrentMap<Object, StoreEntry> map, Clock clock, StoreEvictionListener listener) {
+  ExpirySweeper(ConcurrentMap<Object, Object> map, Clock clock, StoreEvictionListener listener) {
     this.map = map;
     this.clock = clock;
     this.listener = listener;
@@ -53,9 +53,8 @@ final class ExpirySweeper {
   int sweep() {
     long now = clock.millis();
     int timedLeft = 0;
-    for (Map.Entry<Object, StoreEntry> mapping : map.entrySet()) {
-      StoreEntry entry = mapping.getValue();
-      if (entry.expiresAt() == StoreEntry.ETERNAL) {
+    for (Map.Entry<Object, Object> mapping : map.entrySet()) {
+      if (!(mapping.getValue() instanceof StoreEntry entry) || entry.expiresAt() == StoreEntry.ETERNAL) {
         continue;
       }
       if (entry.isExpired(now)) {

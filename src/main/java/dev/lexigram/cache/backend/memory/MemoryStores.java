@@ -33,6 +33,11 @@ public final class MemoryStores {
       }
 
       @Override
+      public boolean storesMayFail() {
+        return false; // a map in this process: nothing to reach, nothing to decode
+      }
+
+      @Override
       public void close() {
         // nothing shared to release: each store is closed with its cache
       }

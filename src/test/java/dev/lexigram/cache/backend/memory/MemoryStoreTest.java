@@ -23,6 +23,72 @@ class MemoryStoreTest extends StoreContractTest {
   }
 
   @Test
+  void eternalEntry_identifiedByItsValueObject_sameObjectWrittenAgainStillMatches() {
+    String value = new String("v");
+    StoreEntry read = store.put("k", value, StoreEntry.ETERNAL);
+    assertThat(read.version()).isEqualTo(StoreEntry.IDENTIFIED_BY_VALUE);
+    store.put("k", value, StoreEntry.ETERNAL); // the key holds the very object read: nobody can tell
+    assertThat(store.compareAndSet("k", read, "v2", StoreEntry.ETERNAL)).isTrue();
+  }
+
+  @Test
+  void eternalEntry_anEqualButOtherObjectWritten_noLongerMatches() {
+    StoreEntry read = store.put("k", new String("v"), StoreEntry.ETERNAL);
+    store.put("k", new String("v"), StoreEntry.ETERNAL);
+    assertThat(store.compareAndSet("k", read, "v2", StoreEntry.ETERNAL)).isFalse();
+    assertThat(store.touch("k", read, clock.millis() + 1_000)).isFalse();
+    assertThat(store.get("k").value()).isEqualTo("v");
+  }
+
+  @Test
+  void eternalEntry_madeTimed_noLongerMatchesAfterAnotherWriteOfTheSameObject() {
+    String value = new String("v");
+    StoreEntry eternal = store.put("k", value, StoreEntry.ETERNAL);
+    StoreEntry timed = store.put("k", value, clock.millis() + 60_000);
+    assertThat(timed.version()).isNotEqualTo(StoreEntry.IDENTIFIED_BY_VALUE);
+    assertThat(store.compareAndSet("k", eternal, "v2", StoreEntry.ETERNAL)).isFalse();
+    assertThat(store.compareAndSet("k", timed, "v2", StoreEntry.ETERNAL)).isTrue();
+  }
+
+  @Test
+  void valueThatIsItselfAStoreEntry_isKeptInAnEntryOfItsOwn() {
+    StoreEntry value = new StoreEntry("inner", 7, StoreEntry.ETERNAL);
+    store.put("k", value, StoreEntry.ETERNAL);
+    StoreEntry read = store.read("k", new dev.lexigram.cache.store.EntryReader<>() {
+      @Override
+      public StoreEntry absent(Object key) {
+        throw new AssertionError("absent");
+      }
+
+      @Override
+      public StoreEntry eternal(Object key, Object bare) {
+        throw new AssertionError("a StoreEntry value handed over bare: " + bare);
+      }
+
+      @Override
+      public StoreEntry entry(Object key, StoreEntry entry) {
+        return entry;
+      }
+    });
+    assertThat(read.value()).isSameAs(value);
+    assertThat(store.get("k").value()).isSameAs(value);
+  }
+
+  @Test
+  void evictionOfABareValue_reportsItsEntry() {
+    List<StoreEntry> evicted = new CopyOnWriteArrayList<>();
+    Store bounded = MemoryStores.create(1L, clock, (key, entry, cause) -> evicted.add(entry), false);
+    for (int i = 0; i < 20; i++) {
+      bounded.put(i, "value " + i, StoreEntry.ETERNAL);
+    }
+    assertThat(evicted).isNotEmpty().allSatisfy(entry -> {
+      assertThat(entry.value()).asString().startsWith("value ");
+      assertThat(entry.expiresAt()).isEqualTo(StoreEntry.ETERNAL);
+    });
+    bounded.close();
+  }
+
+  @Test
   void expiry_reclaimedWithoutReadingTheKey() {
     store.put("short", "v", clock.millis() + 1_000);
     store.put("long", "v", StoreEntry.ETERNAL);
