@@ -67,7 +67,12 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final LexigramConfiguration<K, V> configuration;
   private final StoreOps<K, V> ops;
   private final Store store;
-  /** Makes of a read the value a get returns; held here so that a get reaches the store directly. */
+  /**
+   * Make of a read the value a get returns, the first with the read-through load on a miss, the
+   * second without (a counted get counts the miss before loading); held here so that a get
+   * reaches the store directly.
+   */
+  private final EntryReader<V> liveOrLoaded;
   private final EntryReader<V> liveValues;
   private final Clock clock;
   private final ExpiryCalculator expiry;
@@ -109,7 +114,8 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.eternal = expiry.isEternal();
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
     this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier(), this::now);
-    this.liveValues = ops.liveValues();
+    this.liveValues = ops.liveValues(null);
+    this.liveOrLoaded = (readThrough == null) ? liveValues : ops.liveValues(this::loadOnMiss);
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
     this.asyncCalls = new AsyncCalls<>(store, ops, statistics, executor);
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
@@ -160,10 +166,14 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     return statistics.isEnabled() ? readCounted(key) : readPlain(key);
   }
 
-  /** {@link #read} with statistics off: straight to the store. */
+  /** {@link #read} with statistics off: straight to the store, which hands a miss to the loader. */
   private V readPlain(K key) {
-    V value = store.read(key, liveValues);
-    return (value != null || readThrough == null) ? value : loadAndStore(key, now());
+    return store.read(key, liveOrLoaded);
+  }
+
+  @SuppressWarnings("unchecked")
+  private V loadOnMiss(Object key) {
+    return loadAndStore((K) key, now());
   }
 
   /** {@link #read} with statistics on: the same steps, counted and timed. */

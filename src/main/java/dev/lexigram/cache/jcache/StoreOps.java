@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,9 +36,8 @@ final class StoreOps<K, V> {
   private final EventDispatcher<K, V> dispatcher;
   private final CacheStatistics statistics;
   private final Copier copier;
-  /** The cache's notion of now, read only when a step needs it (see {@link #liveValues()}). */
+  /** The cache's notion of now, read only when a step needs it (see {@link #liveValues}). */
   private final LongSupplier clock;
-  private final EntryReader<V> liveValues;
 
   StoreOps(Store store, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
       CacheStatistics statistics, Copier copier, LongSupplier clock) {
@@ -47,8 +47,6 @@ final class StoreOps<K, V> {
     this.statistics = statistics;
     this.copier = copier;
     this.clock = clock;
-    this.liveValues = expiry.accessMayChangeExpiry() ? new TouchedValues()
-        : (copier == Copier.identity()) ? new ReferencedValues() : new CopiedValues();
   }
 
   /** Returns the entry if present and not expired; an expired one is removed and published. */
@@ -143,31 +141,43 @@ final class StoreOps<K, V> {
   }
 
   /**
-   * Returns the reader that makes of a single-key read the value the caller gets: the copy (or,
-   * by reference, the object) of the live value, touched for access, or null for none; an
-   * expired entry is removed and published. It counts nothing, so that a cache with statistics
-   * off checks for them once per call, not once per step. A hit on an entry the store keeps bare
-   * (one that never expires, on the memory store) reads no entry object and no clock.
+   * Returns a reader that makes of a single-key read the value the caller gets: the copy (or,
+   * by reference, the object) of the live value, touched for access; an expired entry is removed
+   * and published. It counts nothing, so that a cache with statistics off checks for them once
+   * per call, not once per step. A hit on an entry the store keeps bare (one that never expires,
+   * on the memory store) reads no entry object and no clock.
+   *
+   * @param onMiss what the reader returns when there is no live value (a read-through load), or
+   *     null for null
    */
-  EntryReader<V> liveValues() {
-    return liveValues;
+  EntryReader<V> liveValues(Function<Object, V> onMiss) {
+    if (expiry.accessMayChangeExpiry()) {
+      return new TouchedValues(onMiss);
+    }
+    return (copier == Copier.identity()) ? new ReferencedValues(onMiss) : new CopiedValues(onMiss);
   }
 
   /**
-   * See {@link #liveValues()}. What a hit on a bare value needs differs by cache, and is chosen
+   * See {@link #liveValues}. What a hit on a bare value needs differs by cache, and is chosen
    * once, by class, so that the common read tests nothing about it.
    */
   private abstract class LiveValues implements EntryReader<V> {
 
+    private final Function<Object, V> onMiss;
+
+    LiveValues(Function<Object, V> onMiss) {
+      this.onMiss = onMiss;
+    }
+
     @Override
     public V absent(Object key) {
-      return null;
+      return (onMiss == null) ? null : onMiss.apply(key);
     }
 
     @Override
     public V entry(Object key, StoreEntry entry) {
       StoreEntry live = liveOf(key, entry, clock.getAsLong());
-      return (live == null) ? null : touchedValue(key, live);
+      return (live == null) ? absent(key) : touchedValue(key, live);
     }
 
     V touchedValue(Object key, StoreEntry live) {
@@ -178,6 +188,10 @@ final class StoreOps<K, V> {
 
   /** A read never moves expiry and values are held by reference (or arrive copied): the value is the answer. */
   private final class ReferencedValues extends LiveValues {
+    ReferencedValues(Function<Object, V> onMiss) {
+      super(onMiss);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public V eternal(Object key, Object value) {
@@ -187,6 +201,10 @@ final class StoreOps<K, V> {
 
   /** A read never moves expiry and the cache stores by value: a copy of the value. */
   private final class CopiedValues extends LiveValues {
+    CopiedValues(Function<Object, V> onMiss) {
+      super(onMiss);
+    }
+
     @Override
     public V eternal(Object key, Object value) {
       return valueOut(value);
@@ -195,10 +213,14 @@ final class StoreOps<K, V> {
 
   /** A read may move expiry: touching compares the entry's version, so the entry is read again. */
   private final class TouchedValues extends LiveValues {
+    TouchedValues(Function<Object, V> onMiss) {
+      super(onMiss);
+    }
+
     @Override
     public V eternal(Object key, Object value) {
       StoreEntry entry = live(key, clock.getAsLong());
-      return (entry == null) ? null : touchedValue(key, entry);
+      return (entry == null) ? absent(key) : touchedValue(key, entry);
     }
   }
 

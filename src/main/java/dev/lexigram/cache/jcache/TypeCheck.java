@@ -9,13 +9,13 @@ final class TypeCheck {
   private final Class<?> valueType;
 
   TypeCheck(Class<?> keyType, Class<?> valueType) {
-    this.keyType = (keyType == Object.class) ? null : keyType;
+    this.keyType = (keyType == null) ? Object.class : keyType; // Object.class accepts every key
     this.valueType = (valueType == Object.class) ? null : valueType;
   }
 
   void key(Object key) {
     // the exact class first: one comparison for the usual final key class (String, Long, a record)
-    if (Objects.requireNonNull(key, "key").getClass() != keyType && keyType != null && !keyType.isInstance(key)) {
+    if (Objects.requireNonNull(key, "key").getClass() != keyType && !keyType.isInstance(key)) {
       throw new ClassCastException("Key " + key + " is a " + key.getClass().getName()
           + "; this cache holds keys of type " + keyType.getName());
     }

@@ -94,6 +94,45 @@ class CacheExpiryTest {
     }
   }
 
+  /** Loads "loaded:" + key and counts its calls. */
+  public static final class CountingLoader implements javax.cache.integration.CacheLoader<String, String> {
+    static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String load(String key) {
+      CALLS.incrementAndGet();
+      return "loaded:" + key;
+    }
+
+    @Override
+    public java.util.Map<String, String> loadAll(Iterable<? extends String> keys) {
+      java.util.Map<String, String> loaded = new java.util.HashMap<>();
+      keys.forEach(key -> loaded.put(key, load(key)));
+      return loaded;
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "statistics {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void readThrough_missAndExpiredEntry_areLoaded_hitIsNot(boolean statisticsEnabled) {
+    try (CacheFixture fixture = new CacheFixture()) {
+      Cache<String, String> cache = fixture.cache("c", config().setStatisticsEnabled(statisticsEnabled)
+          .setReadThrough(true).setCacheLoaderFactory(FactoryBuilder.factoryOf(CountingLoader.class))
+          .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(seconds(10))));
+      CountingLoader.CALLS.set(0);
+      assertThat(cache.get("missing")).isEqualTo("loaded:missing");
+      cache.put("k", "v");
+      assertThat(cache.get("k")).isEqualTo("v");
+      assertThat(CountingLoader.CALLS).hasValue(1);
+      fixture.clock().advance(Duration.ofSeconds(10));
+      assertThat(cache.get("k")).isEqualTo("loaded:k");
+      assertThat(CountingLoader.CALLS).hasValue(2);
+      CacheStatisticsMXBean statistics = cache.unwrap(CacheProxy.class).statistics();
+      assertThat(statistics.getCacheMisses()).isEqualTo(statisticsEnabled ? 2 : 0);
+      assertThat(statistics.getCacheHits()).isEqualTo(statisticsEnabled ? 1 : 0);
+    }
+  }
+
   @Test
   void modified_updateExtendsLife_readDoesNot() {
     try (CacheFixture fixture = new CacheFixture()) {

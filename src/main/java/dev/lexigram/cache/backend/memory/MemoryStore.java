@@ -46,12 +46,6 @@ final class MemoryStore implements Store {
   private final ConcurrentMap<Object, Object> map;
   private final AtomicLong versions = new AtomicLong();
   private final ExpirySweeper sweeper;
-  /**
-   * Whether a {@link StoreEntry} was ever put into the map; until then every value read is bare
-   * and {@link #read} tells the reader so without looking at the value. Set before the entry is
-   * put, and read after the map, so a reader that sees the entry also sees the flag.
-   */
-  private volatile boolean holdsEntryObjects;
 
   MemoryStore(Long maxSize, Clock clock, StoreEvictionListener listener, boolean entriesExpire) {
     Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
@@ -82,14 +76,7 @@ final class MemoryStore implements Store {
       return value;
     }
     noteExpiry(expiresAt);
-    return entryObject(new StoreEntry(value, versions.incrementAndGet(), expiresAt));
-  }
-
-  private StoreEntry entryObject(StoreEntry entry) {
-    if (!holdsEntryObjects) {
-      holdsEntryObjects = true;
-    }
-    return entry;
+    return new StoreEntry(value, versions.incrementAndGet(), expiresAt);
   }
 
   /** Returns the entry a map value stands for; null for null. */
@@ -122,7 +109,7 @@ final class MemoryStore implements Store {
     if (stored == null) {
       return reader.absent(key);
     }
-    if (holdsEntryObjects && stored instanceof StoreEntry entry) {
+    if (stored instanceof StoreEntry entry) {
       return reader.entry(key, entry);
     }
     return reader.eternal(key, stored);
@@ -205,7 +192,7 @@ final class MemoryStore implements Store {
     noteExpiry(expiresAt);
     if (!(current instanceof StoreEntry entry)) {
       return (expiresAt == StoreEntry.ETERNAL) ? current
-          : entryObject(new StoreEntry(current, StoreEntry.IDENTIFIED_BY_VALUE, expiresAt));
+          : new StoreEntry(current, StoreEntry.IDENTIFIED_BY_VALUE, expiresAt);
     }
     if (expiresAt == StoreEntry.ETERNAL && entry.version() == StoreEntry.IDENTIFIED_BY_VALUE
         && !(entry.value() instanceof StoreEntry)) {
