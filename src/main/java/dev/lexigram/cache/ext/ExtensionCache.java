@@ -41,7 +41,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Optional<V>> get(K key) {
-    // the hot path: no capturing lambda; a miss, and a repeated by-reference hit, allocate nothing
+    // the hot path: no capturing lambda; a miss allocates nothing, a hit its Result and Optional
     try {
       return operations.getResult(key);
     } catch (VirtualMachineError e) {

@@ -158,15 +158,10 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     }
     requireOpen();
     typeCheck.key(key);
-    return read(key);
-  }
-
-  /** Reads the key's live value, loading it on a miss when read-through, counted if statistics are on. */
-  private V read(K key) {
     return statistics.isEnabled() ? readCounted(key) : readPlain(key);
   }
 
-  /** {@link #read} with statistics off: straight to the store, which hands a miss to the loader. */
+  /** {@link #get} with statistics off: straight to the store, which hands a miss to the loader. */
   private V readPlain(K key) {
     return store.read(key, liveOrLoaded);
   }
@@ -176,7 +171,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     return loadAndStore((K) key, now());
   }
 
-  /** {@link #read} with statistics on: the same steps, counted and timed. */
+  /** {@link #get} with statistics on: the same steps, counted and timed. */
   private V readCounted(K key) {
     long start = statistics.start();
     V value = store.read(key, liveValues);
@@ -192,9 +187,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
 
   @Override
   public Result<Optional<V>> getResult(K key) {
-    requireOpen();
-    typeCheck.key(key);
-    V value = read(key);
+    V value = get(key);
     return (value == null) ? missResult() : Result.ok(Optional.of(value));
   }
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.OperationTimeoutException;
 import net.spy.memcached.ops.OperationStatus;
+import net.spy.memcached.ops.StatusCode;
 
 /**
  * The boundary between spymemcached and the store SPI: issues client calls, waits for them within
@@ -61,6 +62,19 @@ final class Calls {
       throw translate(e.getCause() == null ? e : e.getCause(), operation, item);
     } catch (RuntimeException e) {
       throw translate(e, operation, item);
+    }
+  }
+
+  /**
+   * Fails a read that completed without a value when its status says it was cancelled. The
+   * reading client merges gets queued for a server into one multi-get; when the connection drops,
+   * spymemcached cancels the merged operation and completes each merged get with no value and a
+   * CANCELLED status, without marking that get cancelled, so its future answers null, which would
+   * read as a miss on a server that is down.
+   */
+  void requireAnswered(OperationStatus status, String operation, String item) {
+    if (status != null && status.getStatusCode() == StatusCode.CANCELLED) {
+      throw refused(status, operation, item);
     }
   }
 

@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import net.spy.memcached.CASResponse;
 import net.spy.memcached.CASValue;
 import net.spy.memcached.MemcachedClient;
+import net.spy.memcached.internal.BulkFuture;
+import net.spy.memcached.internal.GetFuture;
 import net.spy.memcached.internal.OperationFuture;
 import net.spy.memcached.ops.StatusCode;
 
@@ -66,7 +68,11 @@ final class MemcachedStore implements Store {
   @Override
   public StoreEntry get(Object key) {
     ItemName name = names.of(key);
-    byte[] item = calls.call("get", name.item(), () -> reads.asyncGet(name.item(), BytesTranscoder.INSTANCE));
+    GetFuture<byte[]> future = calls.issue("get", name.item(), () -> reads.asyncGet(name.item(), BytesTranscoder.INSTANCE));
+    byte[] item = calls.await(future, "get", name.item());
+    if (item == null) {
+      calls.requireAnswered(future.getStatus(), "get", name.item());
+    }
     return codec.entry(name, item);
   }
 
@@ -102,9 +108,15 @@ final class MemcachedStore implements Store {
     if (items.isEmpty()) {
       return Map.of();
     }
+    String operation = "get of " + items.size() + " keys, starting with";
     String first = items.iterator().next();
-    return calls.call("get of " + items.size() + " keys, starting with", first,
+    BulkFuture<Map<String, byte[]>> future = calls.issue(operation, first,
         () -> reads.asyncGetBulk(items, BytesTranscoder.INSTANCE));
+    Map<String, byte[]> answered = calls.await(future, operation, first);
+    if (answered.size() < items.size()) {
+      calls.requireAnswered(future.getStatus(), operation, first);
+    }
+    return answered;
   }
 
   @Override
