@@ -129,13 +129,13 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     return ops::onEvicted;
   }
 
-  /** Returns the cache's statistics, the same object its statistics MXBean shows. */
   /** Turns statistics on or off; the JCache switch is the manager's {@code enableStatistics}. */
   synchronized void setStatisticsEnabled(boolean enabled) {
     statistics.setEnabled(enabled);
     plainReads = !closed && !enabled;
   }
 
+  /** Returns the cache's statistics, the same object its statistics MXBean shows. */
   public CacheStatistics statistics() {
     return statistics;
   }

@@ -176,12 +176,13 @@ final class StoreOps<K, V> {
 
     @Override
     public V entry(Object key, StoreEntry entry) {
-      StoreEntry live = liveOf(key, entry, clock.getAsLong());
-      return (live == null) ? absent(key) : touchedValue(key, live);
+      long now = clock.getAsLong();
+      StoreEntry live = liveOf(key, entry, now);
+      return (live == null) ? absent(key) : touchedValue(key, live, now);
     }
 
-    V touchedValue(Object key, StoreEntry live) {
-      touchOnAccess(key, live, clock.getAsLong());
+    V touchedValue(Object key, StoreEntry live, long now) {
+      touchOnAccess(key, live, now);
       return valueOf(live);
     }
   }
@@ -219,8 +220,9 @@ final class StoreOps<K, V> {
 
     @Override
     public V eternal(Object key, Object value) {
-      StoreEntry entry = live(key, clock.getAsLong());
-      return (entry == null) ? absent(key) : touchedValue(key, entry);
+      long now = clock.getAsLong();
+      StoreEntry entry = live(key, now);
+      return (entry == null) ? absent(key) : touchedValue(key, entry, now);
     }
   }
 
