@@ -179,7 +179,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
       statistics.recordHits(1);
     } else {
       statistics.recordMisses(1);
-      value = (readThrough == null) ? null : loadAndStore(key, now());
+      value = liveOrLoaded.absent(key); // the plain read's answer to a miss: the load, if read-through
     }
     statistics.recordGetTime(start);
     return value;

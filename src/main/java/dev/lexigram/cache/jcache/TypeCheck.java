@@ -9,8 +9,9 @@ final class TypeCheck {
   private final Class<?> valueType;
 
   TypeCheck(Class<?> keyType, Class<?> valueType) {
-    this.keyType = (keyType == null) ? Object.class : keyType; // Object.class accepts every key
-    this.valueType = (valueType == Object.class) ? null : valueType;
+    // Object.class accepts everything
+    this.keyType = (keyType == null) ? Object.class : keyType;
+    this.valueType = (valueType == null) ? Object.class : valueType;
   }
 
   void key(Object key) {
@@ -22,8 +23,7 @@ final class TypeCheck {
   }
 
   void value(Object value) {
-    Objects.requireNonNull(value, "value");
-    if (valueType != null && !valueType.isInstance(value)) {
+    if (Objects.requireNonNull(value, "value").getClass() != valueType && !valueType.isInstance(value)) {
       throw new ClassCastException("Value " + value + " is a " + value.getClass().getName()
           + "; this cache holds values of type " + valueType.getName());
     }

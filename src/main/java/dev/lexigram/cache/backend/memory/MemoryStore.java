@@ -206,12 +206,13 @@ final class MemoryStore implements Store {
     if (current == null || expected == null) {
       return current == expected;
     }
-    if (!(current instanceof StoreEntry entry)) {
-      return expected.version() == StoreEntry.IDENTIFIED_BY_VALUE && expected.value() == current;
-    }
-    return entry.version() == expected.version()
-        && (entry.version() != StoreEntry.IDENTIFIED_BY_VALUE || entry.value() == expected.value());
+    StoreEntry entry = (current instanceof StoreEntry kept) ? kept : null;
+    long version = (entry == null) ? StoreEntry.IDENTIFIED_BY_VALUE : entry.version();
+    Object value = (entry == null) ? current : entry.value();
+    return version == expected.version()
+        && (version != StoreEntry.IDENTIFIED_BY_VALUE || value == expected.value());
   }
+
 
   @Override
   public StoreEntry remove(Object key) {
