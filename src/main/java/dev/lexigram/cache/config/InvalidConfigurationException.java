@@ -74,10 +74,13 @@ public final class InvalidConfigurationException extends CacheException {
   private static String format(String source, String key, String problem, String fix) {
     requireNonNull(source, "source");
     requireNonNull(key, "key");
-    String stated = requireNonNull(problem, "problem").endsWith(".")
-        ? problem.substring(0, problem.length() - 1) : problem;
     String advice = requireNonNull(fix, "fix").endsWith(".") ? fix : fix + ".";
-    return "Invalid lexigram-cache configuration in " + source + ": " + key + ": " + stated
-        + ". Fix: " + advice;
+    return "Invalid lexigram-cache configuration in " + source + ": " + key + ": "
+        + sentence(requireNonNull(problem, "problem")) + " Fix: " + advice;
+  }
+
+  /** The problem as a sentence: its own closing mark (a question keeps its "?"), else a period. */
+  private static String sentence(String problem) {
+    return (problem.endsWith(".") || problem.endsWith("?")) ? problem : problem + ".";
   }
 }

@@ -27,7 +27,9 @@ class ValidationTest {
     assertThat(failure.fix()).contains(fix);
     assertThat(failure.getMessage())
         .startsWith("Invalid lexigram-cache configuration in " + failure.source() + ": " + key + ": " + problem)
-        .endsWith(". Fix: " + failure.fix() + (failure.fix().endsWith(".") ? "" : "."));
+        .endsWith(" Fix: " + failure.fix() + (failure.fix().endsWith(".") ? "" : "."))
+        .containsPattern("[.?] Fix: ")
+        .doesNotContain("?. Fix: ");
   }
 
   private InvalidConfigurationException backends(String entries) {
@@ -116,6 +118,7 @@ class ValidationTest {
 
     assertFailure(failure, "cache.backends[0].max_sise", "unknown key 'max_sise'; did you mean 'max_size'?",
         "rename it to 'max_size'");
+    assertThat(failure).hasMessageEndingWith("did you mean 'max_size'? Fix: rename it to 'max_size'.");
   }
 
   @Test
