@@ -115,7 +115,8 @@ class SigningSerializerTest {
     assertThatThrownBy(() -> Serializers.builder().signingKeys(List.of(NEW_KEY, shortKey)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Signing key 1 is 16 bytes")
-        .hasMessageContaining("at least 32 bytes");
+        .hasMessageContaining("at least 32 bytes")
+        .hasMessageContaining("Fix: generate one with SecureRandom or 'openssl rand -base64 32'");
   }
 
   @Test
