@@ -15,18 +15,23 @@ final class TypeCheck {
   }
 
   void key(Object key) {
-    // the exact class first: one comparison for the usual final key class (String, Long, a record)
-    if (Objects.requireNonNull(key, "key").getClass() != keyType && !keyType.isInstance(key)) {
-      throw new ClassCastException("Key " + key + " is a " + key.getClass().getName()
-          + "; this cache holds keys of type " + keyType.getName());
-    }
+    check(key, keyType, "key");
   }
 
   void value(Object value) {
-    if (Objects.requireNonNull(value, "value").getClass() != valueType && !valueType.isInstance(value)) {
-      throw new ClassCastException("Value " + value + " is a " + value.getClass().getName()
-          + "; this cache holds values of type " + valueType.getName());
+    check(value, valueType, "value");
+  }
+
+  /** The exact class first: one comparison for the usual final class (String, Long, a record). */
+  private static void check(Object object, Class<?> type, String what) {
+    if (Objects.requireNonNull(object, what).getClass() != type && !type.isInstance(object)) {
+      throw mismatch(object, type, what);
     }
+  }
+
+  private static ClassCastException mismatch(Object object, Class<?> type, String what) {
+    return new ClassCastException(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + object
+        + " is a " + object.getClass().getName() + "; this cache holds " + what + "s of type " + type.getName());
   }
 
   void entry(Object key, Object value) {

@@ -30,6 +30,7 @@ final class SigningSerializer implements Serializer, PayloadGuard {
   static final byte VERSION = (byte) 0xA1;
   static final int MAC_LENGTH = 32;
   static final int MIN_KEY_LENGTH = 32;
+  private static final String KEY_FIX = "Fix: generate one with SecureRandom or 'openssl rand -base64 32'";
   private static final String ALGORITHM = "HmacSHA256";
   private static final Logger LOG = LoggerFactory.getLogger(SigningSerializer.class);
 
@@ -55,15 +56,14 @@ final class SigningSerializer implements Serializer, PayloadGuard {
   /** Throws IllegalArgumentException naming the first key under 32 bytes, or if there is none. */
   static void checkKeys(List<byte[]> keys) {
     if (keys.isEmpty()) {
-      throw new IllegalArgumentException("Signing needs at least one key. Fix: pass one of 32 random bytes"
-          + " or more (SecureRandom, or 'openssl rand -base64 32'), or turn signing off");
+      throw new IllegalArgumentException("Signing needs at least one key. " + KEY_FIX + ", or turn signing off");
     }
     for (int i = 0; i < keys.size(); i++) {
       byte[] key = Objects.requireNonNull(keys.get(i), "signing key " + i);
       if (key.length < MIN_KEY_LENGTH) {
         throw new IllegalArgumentException("Signing key " + i + " is " + key.length
-            + " bytes; HMAC-SHA256 keys must be at least " + MIN_KEY_LENGTH + " bytes (256 bits) of random data."
-            + " Fix: generate one with SecureRandom or 'openssl rand -base64 32'");
+            + " bytes; HMAC-SHA256 keys must be at least " + MIN_KEY_LENGTH + " bytes (256 bits) of random data. "
+            + KEY_FIX);
       }
     }
   }

@@ -213,7 +213,6 @@ final class MemoryStore implements Store {
         && (version != StoreEntry.IDENTIFIED_BY_VALUE || value == expected.value());
   }
 
-
   @Override
   public StoreEntry remove(Object key) {
     return entryOf(map.remove(key));
