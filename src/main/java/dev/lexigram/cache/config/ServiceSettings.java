@@ -8,7 +8,7 @@ import java.util.List;
  * The validated {@code cache.service} section: how values are serialized and protected.
  * {@link #toString()} shows how many signing keys there are, never the keys.
  *
- * @param serializer the value serializer; non-null (default {@link SerializerKind#JSON})
+ * @param serializer the value serializer; non-null (default {@link SerializerKind#AUTO})
  * @param enableProtection whether stampede protection is on (default true)
  * @param allowedTypes class names or package globs ({@code com.acme.*} for one package,
  *     {@code com.acme.**} for its subpackages too) that deserialization may create; non-null,
@@ -42,11 +42,11 @@ public record ServiceSettings(
   }
 
   /**
-   * Returns the settings used when {@code cache.service} is absent: JSON, protection on, no
+   * Returns the settings used when {@code cache.service} is absent: AUTO, protection on, no
    * allowed types, no signing keys, no compression; never null.
    */
   public static ServiceSettings defaults() {
-    return new ServiceSettings(SerializerKind.JSON, true, List.of(), List.of(), null);
+    return new ServiceSettings(SerializerKind.AUTO, true, List.of(), List.of(), null);
   }
 
   /** Returns a description that counts the signing keys instead of showing them; never null. */

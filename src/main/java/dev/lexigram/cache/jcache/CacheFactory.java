@@ -42,15 +42,19 @@ import javax.cache.integration.CacheWriter;
 final class CacheFactory {
 
   private final LexigramSettings settings;
-  private final Serializer serializer;
+  private final Serializer inProcess;
   private final Clock clock;
   private final Executor executor;
   private final BackendRegistry backends;
 
-  CacheFactory(LexigramSettings settings, Serializer serializer, Clock clock, Executor executor) {
+  /**
+   * @param remote the serializer of remote backends, whose bytes come back from a shared server
+   * @param inProcess the serializer of store-by-value copies, which never leave the process
+   */
+  CacheFactory(LexigramSettings settings, Serializer remote, Serializer inProcess, Clock clock, Executor executor) {
     this.settings = settings;
-    this.backends = new BackendRegistry(serializer);
-    this.serializer = serializer;
+    this.backends = new BackendRegistry(remote, settings);
+    this.inProcess = inProcess;
     this.clock = clock;
     this.executor = executor;
   }
@@ -100,7 +104,7 @@ final class CacheFactory {
     // a remote backend copies by nature; the configuration keeps the flag the caller asked for
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
     Copier copier = (!byValue || storeBackend.copiesValues()) ? Copier.identity()
-        : new StoreByValueCopier(name, Copier.serializing(serializer));
+        : new StoreByValueCopier(name, Copier.serializing(inProcess));
     CacheStatistics statistics = new CacheStatistics();
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,

@@ -8,6 +8,7 @@ import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.serial.WrittenTypes;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ForkJoinPool;
@@ -55,14 +56,17 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   /**
    * Opens a manager on the given settings.
    *
+   * @param writtenTypes the classes this process has written, shared by the provider's managers:
+   *     what a remote backend reads back without {@code allowed_types}
    * @param clock the time every cache of this manager reads; tests pass a clock they control
    * @param onClose run once when the manager closes, so the provider forgets it
    * @throws CacheException if a part of the configuration cannot be opened
    */
   public static CacheManagerImpl open(CachingProvider provider, URI uri, ClassLoader classLoader,
-      Properties properties, LexigramSettings settings, Clock clock, Runnable onClose) {
-    Serializer serializer = SerializerSetup.create(settings.service(), classLoader);
-    CacheFactory factory = new CacheFactory(settings, serializer, clock, ForkJoinPool.commonPool());
+      Properties properties, LexigramSettings settings, WrittenTypes writtenTypes, Clock clock, Runnable onClose) {
+    Serializer remote = SerializerSetup.remote(settings.service(), classLoader, writtenTypes);
+    Serializer inProcess = SerializerSetup.inProcess(settings.service(), classLoader);
+    CacheFactory factory = new CacheFactory(settings, remote, inProcess, clock, ForkJoinPool.commonPool());
     return new CacheManagerImpl(provider, uri, classLoader, properties, factory, onClose);
   }
 

@@ -23,7 +23,9 @@ import java.util.UUID;
  * The common path of copying: null and known-immutable values are returned as they are, primitive
  * arrays are cloned, and only the rest reaches {@link #copyMutable}. Immutability is decided on the
  * exact class (a subclass of {@code BigDecimal} may be mutable), and collections are never taken
- * as immutable, since an unmodifiable list may hold mutable elements.
+ * as immutable, since an unmodifiable list may hold mutable elements. A record is immutable when
+ * the declared type of each of its components is: a primitive, a final immutable JDK type, an
+ * enum, or such a record (decided once per class).
  */
 abstract class AbstractCopier implements Copier {
 
@@ -54,11 +56,40 @@ abstract class AbstractCopier implements Copier {
    */
   protected abstract <T> T copyMutable(T value);
 
+  /** Whether a record class holds only immutable components; computed once per class. */
+  private static final ClassValue<Boolean> IMMUTABLE_RECORD = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return isImmutableRecord(type, 0);
+    }
+  };
+
+  /** Deepest nesting of records looked into; a deeper (or self-referring) record is copied. */
+  private static final int MAX_RECORD_DEPTH = 8;
+
   static boolean isImmutable(Object value) {
     return IMMUTABLE.contains(value.getClass())
+        || value instanceof Record && IMMUTABLE_RECORD.get(value.getClass())
         || value instanceof Enum<?>
         || value instanceof ZoneId
         || value instanceof Optional<?> optional && optional.map(AbstractCopier::isImmutable).orElse(true);
+  }
+
+  private static boolean isImmutableRecord(Class<?> type, int depth) {
+    if (!type.isRecord() || depth > MAX_RECORD_DEPTH) {
+      return false;
+    }
+    for (var component : type.getRecordComponents()) {
+      Class<?> declared = component.getType();
+      boolean immutable = declared.isPrimitive()
+          || IMMUTABLE.contains(declared) && java.lang.reflect.Modifier.isFinal(declared.getModifiers())
+          || declared.isEnum()
+          || isImmutableRecord(declared, depth + 1);
+      if (!immutable) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns a clone of a primitive array, or null if {@code value} is not one. */

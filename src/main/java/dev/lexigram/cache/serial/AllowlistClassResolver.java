@@ -14,9 +14,18 @@ final class AllowlistClassResolver extends DefaultClassResolver {
 
   private final TypeAllowlist allowlist;
   private boolean open;
+  private boolean writing;
 
   AllowlistClassResolver(TypeAllowlist allowlist) {
     this.allowlist = allowlist;
+  }
+
+  /**
+   * Says whether the Kryo instance is writing (a learning allowlist then admits and records any
+   * class) or reading (only classes the allowlist admits); reading unless set.
+   */
+  void writing(boolean writing) {
+    this.writing = writing;
   }
 
   /** Starts registering on demand; until then (while Kryo registers its built-ins) it only records. */
@@ -31,8 +40,9 @@ final class AllowlistClassResolver extends DefaultClassResolver {
     if (registration != null || !open || isEnumConstantBody(type)) {
       return registration; // Kryo resolves an enum constant's body through its enum
     }
-    if (!allowlist.allows(type)) {
-      throw Failures.typeNotAllowed(KryoSerializer.NAME, type.getName());
+    if (writing ? !allowlist.admitsWrite(type) : !allowlist.allows(type)) {
+      throw writing ? Failures.typeNotAllowed(KryoSerializer.NAME, type.getName())
+          : allowlist.refuseOnRead(KryoSerializer.NAME, type.getName());
     }
     return registerImplicit(type);
   }
@@ -75,7 +85,7 @@ final class AllowlistClassResolver extends DefaultClassResolver {
   @Override
   protected Class<?> getTypeByName(String className) {
     if (!allowlist.mayAllow(className)) {
-      throw Failures.typeNotAllowed(KryoSerializer.NAME, className);
+      throw allowlist.refuseOnRead(KryoSerializer.NAME, className);
     }
     return super.getTypeByName(className);
   }

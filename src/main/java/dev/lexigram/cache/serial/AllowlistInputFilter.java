@@ -18,15 +18,23 @@ final class AllowlistInputFilter implements ObjectInputFilter {
 
   private final TypeAllowlist allowlist;
   private final Class<?> internal;
+  private final Class<?> internal2;
   private String rejectedClass;
   private String exceededLimit;
 
   /**
-   * @param internal one class of ours that the stream may also carry (the Optional stand-in)
+   * @param internal a class of ours that the stream may also carry (the Optional stand-in)
+   * @param internal2 another (the record stand-in)
    */
-  AllowlistInputFilter(TypeAllowlist allowlist, Class<?> internal) {
+  AllowlistInputFilter(TypeAllowlist allowlist, Class<?> internal, Class<?> internal2) {
     this.allowlist = allowlist;
     this.internal = internal;
+    this.internal2 = internal2;
+  }
+
+  /** Returns whether the name is one of the stand-in classes of ours the stream may carry. */
+  boolean isInternal(String className) {
+    return className.equals(internal.getName()) || className.equals(internal2.getName());
   }
 
   @Override
@@ -44,7 +52,7 @@ final class AllowlistInputFilter implements ObjectInputFilter {
     if (type == null) {
       return Status.UNDECIDED;
     }
-    if (type == internal || allowlist.allows(type)) {
+    if (type == internal || type == internal2 || allowlist.allows(type)) {
       return Status.ALLOWED;
     }
     rejectedClass = type.getName();

@@ -57,7 +57,7 @@ final class AllowlistTypeResolverBuilder extends ObjectMapper.DefaultTypeResolve
 
     @Override
     protected String _idFrom(Object value, Class<?> cls, TypeFactory typeFactory) {
-      if (!allowlist.allows(cls)) {
+      if (!allowlist.admitsWrite(cls)) {
         throw Failures.typeNotAllowed(JacksonSerializer.NAME, cls.getName());
       }
       return super._idFrom(value, cls, typeFactory);

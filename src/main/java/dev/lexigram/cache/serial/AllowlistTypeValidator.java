@@ -27,7 +27,7 @@ final class AllowlistTypeValidator extends PolymorphicTypeValidator.Base {
   @Override
   public Validity validateSubClassName(MapperConfig<?> config, JavaType baseType, String subClassName) {
     if (!allowlist.mayAllow(subClassName)) {
-      throw Failures.typeNotAllowed(JacksonSerializer.NAME, subClassName);
+      throw allowlist.refuseOnRead(JacksonSerializer.NAME, subClassName);
     }
     return Validity.INDETERMINATE; // load it, then validateSubType decides on the class
   }
@@ -35,7 +35,7 @@ final class AllowlistTypeValidator extends PolymorphicTypeValidator.Base {
   @Override
   public Validity validateSubType(MapperConfig<?> config, JavaType baseType, JavaType subType) {
     if (!allowlist.allows(subType.getRawClass())) {
-      throw Failures.typeNotAllowed(JacksonSerializer.NAME, subType.getRawClass().getName());
+      throw allowlist.refuseOnRead(JacksonSerializer.NAME, subType.getRawClass().getName());
     }
     return Validity.ALLOWED;
   }

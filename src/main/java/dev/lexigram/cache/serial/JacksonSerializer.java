@@ -28,13 +28,21 @@ final class JacksonSerializer implements Serializer {
 
   static final String NAME = "json";
 
-  private static final String FIX =
+  /** The fix named when the JSON format is chosen in configuration. */
+  static final String FIX =
       "make it a record or a bean with a default constructor, or choose serializer: java / kryo";
 
   private final ObjectWriter writer;
   private final ObjectReader reader;
+  private final String fix;
 
   JacksonSerializer(TypeAllowlist allowlist, ClassLoader classLoader) {
+    this(allowlist, classLoader, FIX);
+  }
+
+  /** @param fix what a message about a class JSON cannot write or read tells the user to do */
+  JacksonSerializer(TypeAllowlist allowlist, ClassLoader classLoader, String fix) {
+    this.fix = fix;
     ObjectMapper mapper = JsonMapper.builder()
         .typeFactory(TypeFactory.defaultInstance().withClassLoader(classLoader)) // before modules add to it
         .addModule(new JavaTimeModule())
@@ -60,7 +68,7 @@ final class JacksonSerializer implements Serializer {
       if (own != null) {
         throw own;
       }
-      throw Failures.notWritable(NAME, failingClass(e, value.getClass()), Failures.shortMessage(e), e, FIX);
+      throw Failures.notWritable(NAME, failingClass(e, value.getClass()), Failures.shortMessage(e), e, fix);
     }
   }
 
@@ -82,7 +90,7 @@ final class JacksonSerializer implements Serializer {
       }
       Class<?> uncreatable = uncreatableClass(e);
       if (uncreatable != null) {
-        throw Failures.notReadable(NAME, uncreatable.getName(), e, FIX);
+        throw Failures.notReadable(NAME, uncreatable.getName(), e, fix);
       }
       throw Failures.corrupt(NAME, "not a JSON payload of this serializer", e);
     }

@@ -17,9 +17,10 @@ import java.util.Optional;
 /**
  * The JDK serialization format, read through an {@link AllowlistInputFilter} (classes on the
  * allowlist; depth, array and reference limits). Class names outside the allowlist are refused
- * before they are loaded, and dynamic proxies are refused. Writing checks the allowlist too.
- * {@code Optional}, which is not {@code Serializable}, travels as a private stand-in and comes
- * back as an {@code Optional}. Thread-safe: every call uses its own streams.
+ * before they are loaded, and dynamic proxies are refused. Writing checks the allowlist too (or,
+ * learning, records what it writes). {@code Optional}, which is not {@code Serializable}, travels
+ * as a private stand-in and comes back as an {@code Optional}; so does a record that is not
+ * {@code Serializable} ({@link RecordComponents}). Thread-safe: every call uses its own streams.
  */
 final class JavaSerializer implements Serializer {
 
@@ -61,7 +62,7 @@ final class JavaSerializer implements Serializer {
   @Override
   public Object deserialize(byte[] payload, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, payload.length);
-    AllowlistInputFilter filter = new AllowlistInputFilter(allowlist, OptionalValue.class);
+    AllowlistInputFilter filter = new AllowlistInputFilter(allowlist, OptionalValue.class, RecordComponents.class);
     ByteArrayInputStream bytes = new ByteArrayInputStream(payload, offset, length);
     try (FilteringInputStream in = new FilteringInputStream(bytes, filter, classLoader)) {
       Object value = in.readObject();
@@ -74,7 +75,7 @@ final class JavaSerializer implements Serializer {
       return value;
     } catch (InvalidClassException e) {
       if (filter.rejectedClass() != null) {
-        throw Failures.typeNotAllowed(NAME, filter.rejectedClass());
+        throw allowlist.refuseOnRead(NAME, filter.rejectedClass());
       }
       String limit = filter.exceededLimit();
       throw Failures.corrupt(NAME, limit == null ? "a class in it does not match the local one" : "it has " + limit, e);
@@ -117,10 +118,10 @@ final class JavaSerializer implements Serializer {
       if (obj instanceof Optional<?> optional) {
         return new OptionalValue(optional.orElse(null));
       }
-      if (!allowlist.allows(obj.getClass())) {
+      if (!allowlist.admitsWrite(obj.getClass())) {
         throw Failures.typeNotAllowed(NAME, obj.getClass().getName());
       }
-      return obj;
+      return obj instanceof Record record && !(obj instanceof Serializable) ? RecordComponents.of(record) : obj;
     }
   }
 
@@ -140,7 +141,7 @@ final class JavaSerializer implements Serializer {
     @Override
     protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
       String name = desc.getName();
-      if (!name.equals(OptionalValue.class.getName()) && !filter.mayLoad(name)) {
+      if (!filter.isInternal(name) && !filter.mayLoad(name)) {
         filter.reject(name);
         throw new InvalidClassException(name, "not on the allowlist");
       }
@@ -159,7 +160,10 @@ final class JavaSerializer implements Serializer {
 
     @Override
     protected Object resolveObject(Object obj) {
-      return obj instanceof OptionalValue optional ? Optional.ofNullable(optional.value()) : obj;
+      if (obj instanceof OptionalValue optional) {
+        return Optional.ofNullable(optional.value());
+      }
+      return obj instanceof RecordComponents record ? record.toRecord() : obj;
     }
   }
 }

@@ -33,7 +33,10 @@ final class KryoSerializer implements Serializer {
     Kryo kryo = pool.obtain();
     try {
       Output output = new Output(256, -1);
+      AllowlistClassResolver resolver = (AllowlistClassResolver) kryo.getClassResolver();
+      resolver.writing(true);
       kryo.writeClassAndObject(output, value);
+      resolver.writing(false);
       pool.free(kryo);
       return output.toBytes();
     } catch (RuntimeException e) {

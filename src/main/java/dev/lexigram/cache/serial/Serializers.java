@@ -11,8 +11,9 @@ public final class Serializers {
   private Serializers() {}
 
   /**
-   * Returns a new builder with the defaults: JSON, the built-in allowlist only, the thread's
-   * context class loader, no signing, no compression.
+   * Returns a new builder with the defaults: AUTO (JDK serialization for {@code Serializable}
+   * values and records, JSON for other beans), the built-in allowlist only (strict: no learning),
+   * the thread's context class loader, no signing, no compression.
    *
    * @return a new builder, never null; not thread-safe
    */
@@ -30,16 +31,18 @@ public final class Serializers {
    */
   public static final class Builder {
 
-    private SerializerFormat format = SerializerFormat.JSON;
+    private SerializerFormat format = SerializerFormat.AUTO;
     private final List<String> allowed = new ArrayList<>();
     private ClassLoader classLoader;
     private List<byte[]> signingKeys = List.of();
     private int compressAbove = -1;
+    private WrittenTypes writtenTypes;
+    private boolean trustAll;
 
     private Builder() {}
 
     /**
-     * Sets the wire format; JSON if never called.
+     * Sets the wire format; AUTO if never called.
      *
      * @param format the format; never null
      * @return this builder
@@ -64,6 +67,34 @@ public final class Serializers {
       List<String> copy = List.copyOf(patterns);
       TypeAllowlist.of(copy); // validates now, so the error points at the caller
       allowed.addAll(copy);
+      return this;
+    }
+
+    /**
+     * Turns on learning: the serializer writes a value of any class (no allowlist check on
+     * write), records every class of every graph it writes in {@code written}, and reads back
+     * payloads naming a recorded class beside the built-in and allowed ones. Share one
+     * {@code WrittenTypes} between the serializers of one application. Off if never called:
+     * then a class outside the allowlist is refused on write too.
+     *
+     * @param written where written classes are recorded and looked up; never null
+     * @return this builder
+     * @throws NullPointerException if {@code written} is null
+     */
+    public Builder trustWrittenTypes(WrittenTypes written) {
+      this.writtenTypes = Objects.requireNonNull(written, "written");
+      return this;
+    }
+
+    /**
+     * Admits every class on write and read, with no allowlist: only for payloads that never leave
+     * this process (store-by-value copies) or whose signature is checked before they are read.
+     * The depth, array and reference limits of reading stay.
+     *
+     * @return this builder
+     */
+    public Builder trustAllTypes() {
+      this.trustAll = true;
       return this;
     }
 
@@ -127,9 +158,13 @@ public final class Serializers {
      *     Kryo is not on the class path
      */
     public Serializer build() {
-      TypeAllowlist allowlist = TypeAllowlist.of(allowed);
+      TypeAllowlist allowlist = trustAll ? TypeAllowlist.trustingAll()
+          : writtenTypes != null ? TypeAllowlist.of(allowed).learning(writtenTypes)
+          : TypeAllowlist.of(allowed);
       ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
       Serializer serializer = switch (format) {
+        case AUTO -> new AutoSerializer(new JavaSerializer(allowlist, loader),
+            new JacksonSerializer(allowlist, loader, AutoSerializer.JSON_FIX));
         case JSON -> new JacksonSerializer(allowlist, loader);
         case JAVA -> new JavaSerializer(allowlist, loader);
         case KRYO -> KryoSupport.create(allowlist, loader);

@@ -11,12 +11,24 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The classes a serializer may write and read: a fixed set of JDK value and collection types plus
- * user patterns ({@code com.acme.Order}, {@code com.acme.*} for one package, {@code com.acme.**}
- * for a package and its sub-packages). Arrays are allowed when their component type is; an enum
- * constant with a body counts as its enum. Immutable and thread-safe.
+ * The classes a serializer may read (and, when strict, write): a fixed set of JDK value and
+ * collection types, the key and entry classes that Spring, Hibernate and the JSR-107 annotation RI
+ * put into caches, user patterns ({@code com.acme.Order}, {@code com.acme.*} for one package,
+ * {@code com.acme.**} for a package and its sub-packages), and, when built with {@link WrittenTypes},
+ * every class this process has written. Arrays are allowed when their component type is; an enum
+ * constant with a body counts as its enum. Thread-safe; immutable but for the written types it reads.
+ *
+ * <p>Three modes: <em>strict</em> ({@link #of}) refuses to write what it would not read;
+ * <em>learning</em> ({@link #learning}) writes anything and records it, so this process reads back
+ * what it wrote; <em>trusting</em> ({@link #trustingAll}) admits every class, for copies that never
+ * leave the process and for payloads whose signature was verified.
  */
 final class TypeAllowlist {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TypeAllowlist.class);
+
+  /** The most refused classes logged by one allowlist. */
+  static final int MAX_LOGGED_REFUSALS = 256;
 
   /** The configuration key users extend; named in every TYPE_NOT_ALLOWED message. */
   static final String CONFIG_KEY = "cache.service.allowed_types";
@@ -45,16 +57,77 @@ final class TypeAllowlist {
       "java.util.Collections$UnmodifiableNavigableMap",
       "java.util.Collections$EmptyList", "java.util.Collections$EmptySet", "java.util.Collections$EmptyMap",
       "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
-      "java.util.Collections$SingletonMap"));
+      "java.util.Collections$SingletonMap",
+      "java.util.Locale", "java.util.Currency", "java.net.URI", "java.util.BitSet", "java.util.ArrayDeque",
+      "java.util.EnumMap", "java.util.RegularEnumSet", "java.util.JumboEnumSet", "java.util.EnumSet$SerializationProxy",
+      "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentHashMap$Segment",
+      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentSkipListMap",
+      "java.util.concurrent.atomic.AtomicInteger", "java.util.concurrent.atomic.AtomicLong",
+      "java.util.concurrent.atomic.AtomicBoolean",
+      "java.sql.Date", "java.sql.Time", "java.sql.Timestamp",
+      // keys and entries that frameworks put into caches (all Serializable, none a known gadget)
+      "org.springframework.cache.interceptor.SimpleKey",
+      "org.springframework.cache.support.NullValue",
+      "org.springframework.cache.jcache.interceptor.SimpleGeneratedCacheKey",
+      "org.jsr107.ri.annotations.DefaultGeneratedCacheKey",
+      "org.hibernate.cache.internal.BasicCacheKeyImplementation",
+      "org.hibernate.cache.internal.CacheKeyImplementation",
+      "org.hibernate.cache.internal.NaturalIdCacheKey",
+      "org.hibernate.cache.internal.QueryResultsCacheImpl$CacheItem",
+      "org.hibernate.cache.spi.QueryKey",
+      "org.hibernate.cache.spi.QueryKey$ParameterBindingsMemento",
+      "org.hibernate.cache.spi.entry.StandardCacheEntryImpl",
+      "org.hibernate.cache.spi.entry.CollectionCacheEntry",
+      "org.hibernate.cache.spi.entry.ReferenceCacheEntryImpl",
+      "org.hibernate.cache.spi.support.AbstractReadWriteAccess$Item",
+      "org.hibernate.cache.spi.support.AbstractReadWriteAccess$SoftLockImpl"));
 
   private final Set<String> exact;
   private final List<String> packages;
   private final List<String> packageTrees;
+  /** The classes this process wrote, admitted on read; null when strict or trusting. */
+  private final WrittenTypes written;
+  private final boolean trustAll;
+  /** Classes whose refusal on read has been logged; each is logged once. */
+  private final Set<String> loggedRefusals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private TypeAllowlist(Set<String> exact, List<String> packages, List<String> packageTrees) {
+  private TypeAllowlist(Set<String> exact, List<String> packages, List<String> packageTrees, WrittenTypes written,
+      boolean trustAll) {
     this.exact = Set.copyOf(exact);
     this.packages = List.copyOf(packages);
     this.packageTrees = List.copyOf(packageTrees);
+    this.written = written;
+    this.trustAll = trustAll;
+  }
+
+  /** Returns this allowlist in learning mode: writes anything, recording it in {@code written}, and reads it back. */
+  TypeAllowlist learning(WrittenTypes written) {
+    return new TypeAllowlist(exact, packages, packageTrees, written, false);
+  }
+
+  /** Returns an allowlist that admits every class: for in-process copies and verified payloads only. */
+  static TypeAllowlist trustingAll() {
+    return new TypeAllowlist(Set.of(), List.of(), List.of(), null, true);
+  }
+
+  /** Returns whether this allowlist admits every class. */
+  boolean trustsAll() {
+    return trustAll;
+  }
+
+  /**
+   * Returns whether a serializer may write an object of {@code type}: when learning, always, and
+   * the class is recorded; when strict, only if it {@link #allows} it.
+   */
+  boolean admitsWrite(Class<?> type) {
+    if (trustAll || allows(type)) {
+      return true;
+    }
+    if (written != null) {
+      written.record(type);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -81,11 +154,14 @@ final class TypeAllowlist {
         exact.add(pattern);
       }
     }
-    return new TypeAllowlist(exact, packages, trees);
+    return new TypeAllowlist(exact, packages, trees, null, false);
   }
 
   /** Returns whether {@code type} may be written and read. */
   boolean allows(Class<?> type) {
+    if (trustAll) {
+      return true;
+    }
     Class<?> c = type;
     while (c.isArray()) {
       c = c.getComponentType();
@@ -103,17 +179,37 @@ final class TypeAllowlist {
   }
 
   /**
+   * Returns the failure of a payload that names a class this allowlist refuses, having logged the
+   * class and the fix the first time it is refused (at most {@value #MAX_LOGGED_REFUSALS} classes
+   * are logged).
+   */
+  SerializationException refuseOnRead(String serializer, String className) {
+    SerializationException failure = Failures.typeNotAllowed(serializer, className);
+    if (loggedRefusals.size() < MAX_LOGGED_REFUSALS && loggedRefusals.add(className)) {
+      LOG.warn("A cached payload names {}, which this process has never written and no rule admits: it was"
+          + " refused without loading the class and reads as a miss. If another process of this application"
+          + " writes it, add it to {} (or share signing_keys between the processes); if not, someone who can"
+          + " write to the server planted it. Further refusals of this class are not logged", className, CONFIG_KEY);
+    }
+    return failure;
+  }
+
+  /**
    * Returns false if a class of this binary name is certainly not allowed, so that it need not be
    * loaded; true means the name is allowed or (for {@code java.*} enums) the loaded class decides.
    */
   boolean mayAllow(String binaryName) {
+    if (trustAll) {
+      return true;
+    }
     String name = componentName(binaryName);
     return name == null || allowsPlainName(name) || name.startsWith("java.");
   }
 
   /** Returns whether the name (no array) is built in or matches a user pattern. */
   private boolean allowsPlainName(String name) {
-    if (BUILT_IN.contains(name) || exact.contains(name) || isJavaTimeValue(name)) {
+    if (BUILT_IN.contains(name) || exact.contains(name) || isJavaTimeValue(name)
+        || written != null && written.contains(name)) {
       return true;
     }
     int dot = name.lastIndexOf('.');

@@ -54,9 +54,9 @@ class SettingsRecordsTest {
   }
 
   @Test
-  void serviceDefaults_areJsonProtectedWithoutKeysOrCompression() {
+  void serviceDefaults_areAutoProtectedWithoutKeysOrCompression() {
     assertThat(ServiceSettings.defaults())
-        .isEqualTo(new ServiceSettings(SerializerKind.JSON, true, List.of(), List.of(), null));
+        .isEqualTo(new ServiceSettings(SerializerKind.AUTO, true, List.of(), List.of(), null));
   }
 
   @Test

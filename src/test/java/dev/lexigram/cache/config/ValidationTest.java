@@ -278,7 +278,7 @@ class ValidationTest {
   void load_unknownSerializer_listsValidOnes() {
     var failure = fixture.failure("cache:\n  service: { serializer: pickle }\n");
 
-    assertFailure(failure, "cache.service.serializer", "unknown serializer 'pickle'", "use one of json, kryo, java");
+    assertFailure(failure, "cache.service.serializer", "unknown serializer 'pickle'", "use one of auto, json, kryo, java");
   }
 
   @Test

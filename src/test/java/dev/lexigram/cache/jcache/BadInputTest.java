@@ -68,13 +68,28 @@ class BadInputTest {
   }
 
   @Test
-  void put_typeNotOnAllowlist_namesClassAndConfigKey() throws IOException {
+  void put_typeNotOnAllowlist_memoryCopiesItWithoutAllowlist() throws IOException {
     try (CacheFixture fixture = new CacheFixture(settings(service("json")))) {
       Cache<String, Object> cache = fixture.cache("c", new MutableConfiguration<>());
-      assertThatThrownBy(() -> cache.put("k", new Order("o-1", 995)))
+      Order order = new Order("o-1", 995);
+      cache.put("k", order);
+      assertThat(cache.get("k")).isEqualTo(order);
+    }
+  }
+
+  /** Neither Serializable, nor a record, nor a bean: no format can write it. */
+  static final class Opaque {
+    private final Object lock = new Object();
+  }
+
+  @Test
+  void put_valueNoFormatCanWrite_namesClassAndFix() throws IOException {
+    try (CacheFixture fixture = new CacheFixture(settings("cache:\n  backends:\n    - name: local\n      type: memory\n"))) {
+      Cache<String, Object> cache = fixture.cache("c", new MutableConfiguration<>());
+      assertThatThrownBy(() -> cache.put("k", new Opaque()))
           .isInstanceOf(CacheException.class)
-          .hasMessageContaining(Order.class.getName())
-          .hasMessageContaining("allowed_types");
+          .hasMessageContaining(Opaque.class.getName())
+          .hasMessageContaining("Fix: implement java.io.Serializable on it, or make it a record");
     }
   }
 

@@ -33,7 +33,7 @@ class CompressionMeasurementTest {
 
   record Cart(UUID id, String customer, List<Line> lines, Instant updatedAt) {}
 
-  private static final Serializer JSON = Serializers.builder()
+  private static final Serializer JSON = Serializers.builder().format(SerializerFormat.JSON)
       .allowTypes(List.of(Line.class.getName(), Cart.class.getName())).build();
 
   /** Returns the JSON of a cart with enough lines to be at least {@code size} bytes. */

@@ -35,7 +35,7 @@ class JsonSerializerTest {
     }
   }
 
-  private final Serializer json = Serializers.builder()
+  private final Serializer json = Serializers.builder().format(SerializerFormat.JSON)
       .allowTypes(List.of(Stamp.class.getName(), Opaque.class.getName(), NoCreator.class.getName())).build();
 
   @Test

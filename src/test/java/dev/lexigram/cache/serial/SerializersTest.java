@@ -10,12 +10,22 @@ import org.junit.jupiter.api.Test;
 class SerializersTest {
 
   @Test
-  void build_defaults_returnsPlainJson() {
-    Serializer serializer = Serializers.builder().build();
+  void build_defaults_returnsAutoWritingSerializableAsJdkAndBeansAsJson() {
+    Serializer serializer = Serializers.builder().allowTypes(List.of(Bean.class.getName())).build();
 
-    assertThat(serializer.name()).isEqualTo("json");
+    assertThat(serializer.name()).isEqualTo("auto");
     assertThat(serializer).isNotInstanceOf(PayloadGuard.class);
-    assertThat(new String(serializer.serialize(List.of(1L)), java.nio.charset.StandardCharsets.UTF_8)).startsWith("[");
+    byte[] list = serializer.serialize(new java.util.ArrayList<>(List.of(1L)));
+    assertThat(list[0]).isEqualTo((byte) 0xAC);
+    assertThat(serializer.deserialize(list)).isEqualTo(List.of(1L));
+    byte[] bean = serializer.serialize(new Bean());
+    assertThat(new String(bean, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{");
+    assertThat(serializer.deserialize(bean)).isInstanceOf(Bean.class);
+  }
+
+  /** A bean that is not Serializable. */
+  public static final class Bean {
+    public int value = 7;
   }
 
   @Test

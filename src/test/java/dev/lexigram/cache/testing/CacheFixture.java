@@ -33,7 +33,7 @@ public final class CacheFixture implements AutoCloseable {
     this.clock = clock;
     URI uri = URI.create("fixture:" + SEQUENCE.incrementAndGet());
     manager = CacheManagerImpl.open(new LexigramCachingProvider(), uri, getClass().getClassLoader(),
-        new Properties(), settings, clock, () -> { });
+        new Properties(), settings, new dev.lexigram.cache.serial.WrittenTypes(), clock, () -> { });
   }
 
   public FakeClock clock() {

@@ -24,6 +24,7 @@ public final class MemcachedStores {
    *     lack or has no SASL while they have credentials, or the client cannot start
    */
   public static StoreBackend backend(BackendSettings settings, Serializer serializer) {
+    SpyLogging.routeToSlf4j();
     return new MemcachedBackend(settings, serializer);
   }
 }

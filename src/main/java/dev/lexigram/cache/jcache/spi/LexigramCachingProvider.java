@@ -4,6 +4,7 @@ import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.ConfigLoader;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.jcache.CacheManagerImpl;
+import dev.lexigram.cache.serial.WrittenTypes;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class LexigramCachingProvider implements CachingProvider {
   public static final URI DEFAULT_URI = URI.create("lexigram:default");
 
   private final Map<ClassLoader, Map<URI, CacheManagerImpl>> managers = new WeakHashMap<>();
+  /** The classes this provider's managers have written to remote backends, which they read back. */
+  private final WrittenTypes writtenTypes = new WrittenTypes();
 
   @Override
   public CacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties) {
@@ -39,7 +42,7 @@ public final class LexigramCachingProvider implements CachingProvider {
       CacheManagerImpl manager = byUri.get(managerUri);
       if (manager == null || manager.isClosed()) {
         LexigramSettings settings = ConfigLoader.load(managerUri, loader);
-        manager = CacheManagerImpl.open(this, managerUri, loader, managerProperties, settings,
+        manager = CacheManagerImpl.open(this, managerUri, loader, managerProperties, settings, writtenTypes,
             Clock.systemUTC(), () -> forget(loader, managerUri));
         byUri.put(managerUri, manager);
       }

@@ -1,4 +1,4 @@
 package dev.lexigram.examples.spring;
 
-/** A cached value: a record, copied by the JSON serializer (its package is in allowed_types). */
+/** A cached value: a record of strings, which the memory backend stores without copying. */
 public record Product(String id, String name) {}

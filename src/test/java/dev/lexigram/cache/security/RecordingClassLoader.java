@@ -1,0 +1,21 @@
+package dev.lexigram.cache.security;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A class loader that remembers every class name it was asked for, then asks its parent. */
+final class RecordingClassLoader extends ClassLoader {
+
+  final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+
+  RecordingClassLoader(ClassLoader parent) {
+    super(parent);
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    requested.add(name);
+    return super.loadClass(name, resolve);
+  }
+}
