@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Store-by-value get and put of a small record ({@link Product}) through {@code javax.cache.Cache}:
- * lexigram-cache's memory backend copying through each of its serializers (JSON, Kryo, JDK)
- * beside Caffeine's JCache, which copies with Java serialization. {@link MemoryGetPutBenchmark}
+ * lexigram-cache's memory backend with each of its serializers (the default AUTO, JSON, Kryo,
+ * JDK) beside Caffeine's JCache, which copies with Java serialization. {@link Product} is a record
+ * of immutable components, which lexigram recognises and does not copy at all, whatever the
+ * serializer; Caffeine serializes it on every get and put. {@link MemoryGetPutBenchmark}
  * measures by-value with {@code byte[]} values, which both providers copy with an array clone;
  * this one measures the copy that differs between them, for the values applications cache.
  *
@@ -42,7 +44,7 @@ public class MemoryByValueBenchmark {
 
   private static final long SEED = 0x5EED_CAFEL;
 
-  @Param({"lexigram-json", "lexigram-kryo", "lexigram-java", "caffeine-jcache-byValue"})
+  @Param({"lexigram-auto", "lexigram-json", "lexigram-kryo", "lexigram-java", "caffeine-jcache-byValue"})
   public String candidate;
 
   private CacheManager manager;
@@ -89,7 +91,7 @@ public class MemoryByValueBenchmark {
       manager = provider.getCacheManager();
     } else {
       throw new IllegalArgumentException("Unknown candidate '" + candidate
-          + "'; use one of lexigram-json, lexigram-kryo, lexigram-java, caffeine-jcache-byValue");
+          + "'; use one of lexigram-auto, lexigram-json, lexigram-kryo, lexigram-java, caffeine-jcache-byValue");
     }
     MutableConfiguration<String, Product> configuration = new MutableConfiguration<String, Product>()
         .setTypes(String.class, Product.class)

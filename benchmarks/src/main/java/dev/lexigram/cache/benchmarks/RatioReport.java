@@ -151,9 +151,10 @@ public final class RatioReport {
    */
   private final Section byValue = new Section(BY_VALUE_BENCHMARK,
       " store-by-value get and put of a small record (Product):",
-      List.of("lexigram-json", "lexigram-kryo", "lexigram-java", "caffeine-jcache-byValue"),
+      List.of("lexigram-auto", "lexigram-json", "lexigram-kryo", "lexigram-java", "caffeine-jcache-byValue"),
       "Ratios to Caffeine's JCache by-value (higher favours lexigram)",
       List.of(
+          new Ratio("lexigram-auto", "caffeine-jcache-byValue", 3.0, 1),
           new Ratio("lexigram-json", "caffeine-jcache-byValue", 3.0, 1),
           new Ratio("lexigram-kryo", "caffeine-jcache-byValue", 3.0, 1),
           new Ratio("lexigram-java", "caffeine-jcache-byValue", 0, 1)));
