@@ -3,7 +3,6 @@ package dev.lexigram.cache.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes every serializer's {@code deserialize} with bytes as a hostile server could return them:
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class SerializerFuzzTest {
 
-  @Timeout(10) // per input, also libFuzzer's -timeout when fuzzing
   @FuzzTest(maxDuration = "20s")
   void deserialize(byte[] data) {
     FuzzInput input = FuzzInput.of(data);

@@ -10,7 +10,6 @@ import dev.lexigram.cache.store.StoreEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the decoding of a memcached item: {@link Record#decode}, {@link Record#readValue} and the
@@ -29,7 +28,6 @@ class MemcachedRecordFuzzTest {
   private static final String FULL_NAME = "fuzz:cache:a key with spaces, ключ";
   private static final Map<FuzzInput.Variant, EntryCodec> CODECS = new ConcurrentHashMap<>();
 
-  @Timeout(10) // per input, also libFuzzer's -timeout when fuzzing
   @FuzzTest(maxDuration = "20s")
   void decode(byte[] data) {
     FuzzInput input = FuzzInput.of(data);

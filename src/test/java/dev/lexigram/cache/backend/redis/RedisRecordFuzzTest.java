@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lexigram.cache.fuzz.FuzzInput;
 import dev.lexigram.cache.fuzz.Outcome;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the decoding of a Redis string as {@link RedisStore} does it on every read: {@link RecordFormat#isRecord},
@@ -19,7 +18,6 @@ class RedisRecordFuzzTest {
   private static final long VERSION = 0x0123456789ABCDEFL;
   private static final long EXPIRES_AT = 1_700_000_000_000L;
 
-  @Timeout(10) // per input, also libFuzzer's -timeout when fuzzing
   @FuzzTest(maxDuration = "20s")
   void decode(byte[] data) {
     FuzzInput input = FuzzInput.of(data);
@@ -31,7 +29,7 @@ class RedisRecordFuzzTest {
 
     if (!RecordFormat.isRecord(record)) {
       assertThat(record.length <= RecordFormat.HEADER || record[0] != RecordFormat.FORMAT)
-          .as("a %d-byte string starting %d is a record", record.length, record[0]).isTrue();
+          .as("a %d-byte string read as a record", record.length).isTrue();
       return;
     }
     int length = RecordFormat.payloadLength(record);
