@@ -57,7 +57,7 @@ final class KryoSerializer implements Serializer {
     Kryo kryo = pool.obtain();
     Object value;
     try {
-      Input input = new Input(payload, offset, length);
+      Input input = new KryoLengthChecks.CheckedInput(payload, offset, length);
       value = kryo.readClassAndObject(input);
       if (input.position() != offset + length) {
         throw Failures.corrupt(NAME, "bytes follow the serialized object", null);
@@ -89,6 +89,7 @@ final class KryoSerializer implements Serializer {
         new org.objenesis.strategy.StdInstantiatorStrategy()));
     // UUID has no Kryo default and its fields are closed to reflection on Java 17
     kryo.addDefaultSerializer(java.util.UUID.class, new com.esotericsoftware.kryo.serializers.DefaultSerializers.UUIDSerializer());
+    KryoLengthChecks.install(kryo);
     resolver.open();
     return kryo;
   }

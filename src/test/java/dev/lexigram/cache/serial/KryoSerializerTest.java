@@ -14,7 +14,9 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +32,32 @@ import org.slf4j.LoggerFactory;
 class KryoSerializerTest {
 
   private final Serializer kryo = SerializerRoundTripTest.serializer(SerializerFormat.KRYO);
+
+  /**
+   * Found by fuzzing (SerializerFuzzTest, MemcachedRecordFuzzTest): Kryo allocated a string, an
+   * array or a collection at the length a payload declares, so seven bytes asked for gigabytes and
+   * the read failed with OutOfMemoryError instead of a refusal. Each payload here declares about
+   * 2^31 elements (a UTF-8 string, an int[], a boolean[], a String[], an ArrayList of nulls).
+   */
+  @Test
+  void deserialize_lengthBeyondThePayload_isRefusedBeforeAllocating() {
+    String huge = "ffffffff07";
+    String arrayList = "0100" + HexFormat.of().formatHex("java.util.ArrayLis".getBytes(StandardCharsets.US_ASCII)) + "f401";
+    String stringArray = "01005b" + HexFormat.of().formatHex("Ljava.lang.String".getBytes(StandardCharsets.US_ASCII)) + "bb01";
+    for (String payload : List.of("0301" + huge, "01005bc901" + huge, "01005bda01" + huge, stringArray + huge,
+        arrayList + huge + "00")) {
+      assertThatThrownBy(() -> kryo.deserialize(HexFormat.of().parseHex(payload)))
+          .as(payload)
+          .isInstanceOfSatisfying(SerializationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT))
+          .hasMessageContaining("bytes left");
+    }
+  }
+
+  @Test
+  void deserialize_collectionOfNulls_longerThanItsBytes_roundTrips() {
+    List<Object> nulls = new ArrayList<>(java.util.Collections.nCopies(1_000, null));
+    assertThat(kryo.deserialize(kryo.serialize(nulls))).isEqualTo(nulls);
+  }
 
   @Test
   void build_kryoNotOnClassPath_throwsMissingDependencyNamingArtifact() throws Exception {
