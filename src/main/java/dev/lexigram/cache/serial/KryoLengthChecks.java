@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.CollectionSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.BooleanArraySerializer;
+import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.ObjectArraySerializer;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.StringArraySerializer;
 import java.util.Collection;
 
@@ -27,6 +28,7 @@ final class KryoLengthChecks {
     kryo.addDefaultSerializer(Collection.class, CheckedCollectionSerializer.class);
     kryo.addDefaultSerializer(boolean[].class, CheckedBooleanArraySerializer.class);
     kryo.addDefaultSerializer(String[].class, CheckedStringArraySerializer.class);
+    kryo.addDefaultSerializer(Object[].class, CheckedObjectArraySerializer.class);
   }
 
   private static int remaining(Input input) {
@@ -166,6 +168,20 @@ final class KryoLengthChecks {
     @Override
     public String[] read(Kryo kryo, Input input, Class type) {
       check(peekCount(input), input, "a String[]");
+      return super.read(kryo, input, type);
+    }
+  }
+
+  /** Kryo's, checking the length before it allocates the array (every element, null too, takes a byte). */
+  @SuppressWarnings({"rawtypes", "unchecked"}) // Kryo's signatures
+  public static final class CheckedObjectArraySerializer extends ObjectArraySerializer {
+    public CheckedObjectArraySerializer(Kryo kryo, Class type) {
+      super(kryo, type);
+    }
+
+    @Override
+    public Object[] read(Kryo kryo, Input input, Class type) {
+      check(peekCount(input), input, "an array");
       return super.read(kryo, input, type);
     }
   }

@@ -44,8 +44,9 @@ class KryoSerializerTest {
     String huge = "ffffffff07";
     String arrayList = "0100" + HexFormat.of().formatHex("java.util.ArrayLis".getBytes(StandardCharsets.US_ASCII)) + "f401";
     String stringArray = "01005b" + HexFormat.of().formatHex("Ljava.lang.String".getBytes(StandardCharsets.US_ASCII)) + "bb01";
+    String objectArray = "01005b" + HexFormat.of().formatHex("Ljava.lang.Object".getBytes(StandardCharsets.US_ASCII)) + "bb01";
     for (String payload : List.of("0301" + huge, "01005bc901" + huge, "01005bda01" + huge, stringArray + huge,
-        arrayList + huge + "00")) {
+        objectArray + huge, arrayList + huge + "00")) {
       assertThatThrownBy(() -> kryo.deserialize(HexFormat.of().parseHex(payload)))
           .as(payload)
           .isInstanceOfSatisfying(SerializationException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT))
