@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lexigram.cache.jcache.spi.LexigramCachingProvider;
 import dev.lexigram.cache.testing.ConfigFiles;
+import dev.lexigram.cache.testing.RecordingClassLoader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

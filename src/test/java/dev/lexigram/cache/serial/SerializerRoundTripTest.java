@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lexigram.cache.serial.SerializationException.Reason;
+import dev.lexigram.cache.testing.RecordingClassLoader;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -216,7 +217,7 @@ class SerializerRoundTripTest {
   void deserialize_payloadNamingTypeNotOnAllowlist_throwsTypeNotAllowedWithoutLoadingIt(SerializerFormat format) {
     Serializer writer = Serializers.builder().format(format).allowTypes(List.of(Secret.class.getName())).build();
     byte[] payload = writer.serialize(new ArrayList<>(List.of(new Secret("s"))));
-    SerializersTest.RecordingClassLoader loader = new SerializersTest.RecordingClassLoader(getClass().getClassLoader());
+    RecordingClassLoader loader = new RecordingClassLoader(getClass().getClassLoader());
     Serializer reader = Serializers.builder().format(format).classLoader(loader).allowTypes(ALLOWED).build();
 
     assertThatThrownBy(() -> reader.deserialize(payload))

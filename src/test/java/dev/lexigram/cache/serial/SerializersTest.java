@@ -3,6 +3,7 @@ package dev.lexigram.cache.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lexigram.cache.testing.RecordingClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,20 +103,5 @@ class SerializersTest {
     serializer.deserialize(serializer.serialize(new SerializerRoundTripTest.Item("a", 1, java.math.BigDecimal.ONE)));
 
     assertThat(loader.requested).contains(SerializerRoundTripTest.Item.class.getName());
-  }
-
-  /** Delegates to its parent and remembers every class asked for. */
-  static final class RecordingClassLoader extends ClassLoader {
-    final List<String> requested = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    RecordingClassLoader(ClassLoader parent) {
-      super(parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      requested.add(name);
-      return super.loadClass(name, resolve);
-    }
   }
 }

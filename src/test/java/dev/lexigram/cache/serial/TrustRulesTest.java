@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lexigram.cache.serial.SerializationException.Reason;
+import dev.lexigram.cache.testing.RecordingClassLoader;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class TrustRulesTest {
   @EnumSource(SerializerFormat.class)
   void classNeverWritten_isRefusedBeforeItIsLoaded(SerializerFormat format) {
     byte[] payload = learning(format, new WrittenTypes()).serialize(new Secret("s"));
-    SerializersTest.RecordingClassLoader loader = new SerializersTest.RecordingClassLoader(getClass().getClassLoader());
+    RecordingClassLoader loader = new RecordingClassLoader(getClass().getClassLoader());
     Serializer reader = Serializers.builder().format(format).trustWrittenTypes(new WrittenTypes())
         .classLoader(loader).build();
 

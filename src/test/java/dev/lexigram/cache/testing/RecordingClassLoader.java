@@ -1,15 +1,16 @@
-package dev.lexigram.cache.security;
+package dev.lexigram.cache.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /** A class loader that remembers every class name it was asked for, then asks its parent. */
-final class RecordingClassLoader extends ClassLoader {
+public final class RecordingClassLoader extends ClassLoader {
 
-  final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+  /** The names asked for, in order; thread-safe. */
+  public final List<String> requested = Collections.synchronizedList(new ArrayList<>());
 
-  RecordingClassLoader(ClassLoader parent) {
+  public RecordingClassLoader(ClassLoader parent) {
     super(parent);
   }
 
