@@ -7,6 +7,7 @@ import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.CacheException;
@@ -62,7 +63,7 @@ final class BackendRegistry implements AutoCloseable {
           + " objects of the classes it trusts (those it has written, the JDK's value types, known framework keys"
           + " and allowed_types; every other class is refused unread). Fix: set cache.service.signing_keys to a"
           + " secret of at least 32 bytes shared by every process of the application (see docs/security.md)",
-          backend.name(), backend.type().name().toLowerCase(java.util.Locale.ROOT));
+          backend.name(), backend.type().name().toLowerCase(Locale.ROOT));
     }
   }
 

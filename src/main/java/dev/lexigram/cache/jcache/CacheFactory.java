@@ -13,6 +13,7 @@ import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.stampede.SingleFlight;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -40,6 +41,9 @@ import javax.cache.integration.CacheWriter;
  * the copier, the loader and writer adapters and the statistics, and registers the MXBeans.
  */
 final class CacheFactory {
+
+  /** How long a caller waits for another caller's load of the same key before it loads by itself. */
+  private static final Duration STAMPEDE_MAX_WAIT = Duration.ofSeconds(10);
 
   private final LexigramSettings settings;
   private final Serializer inProcess;
@@ -103,13 +107,13 @@ final class CacheFactory {
     Store store = storeBackend.storesMayFail() ? new TranslatingStore(opened, name, backend.name()) : opened;
     // a remote backend copies by nature; the configuration keeps the flag the caller asked for
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
-    Copier copier = (!byValue || storeBackend.copiesValues()) ? Copier.identity()
-        : new StoreByValueCopier(name, Copier.serializing(inProcess));
+    Copier valueCopier = byValue ? new StoreByValueCopier(name, Copier.serializing(inProcess)) : Copier.identity();
+    Copier copier = storeBackend.copiesValues() ? Copier.identity() : valueCopier;
     CacheStatistics statistics = new CacheStatistics();
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
         copier,
-        loader(configuration), writer(configuration), executor);
+        loader(configuration, valueCopier), writer(configuration), executor);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     cache.setStatisticsEnabled(configuration.isStatisticsEnabled());
     relay.forwardTo(cache.evictionListener());
@@ -212,9 +216,20 @@ final class CacheFactory {
     return policy;
   }
 
-  private static <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration) {
+  /**
+   * Returns the cache's read-through, or null. With stampede protection on, concurrent loads of a
+   * key share one flight, and each waiter gets its own copy of the value when the cache stores by
+   * value (a remote store copies what it reads, but a shared load hands out one object).
+   */
+  private <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Copier valueCopier) {
     Factory<CacheLoader<K, V>> factory = configuration.getCacheLoaderFactory();
-    return (factory == null) ? null : new ReadThrough<>(factory.create());
+    if (factory == null) {
+      return null;
+    }
+    ReadThrough<K, V> loader = new ReadThrough<>(factory.create());
+    return settings.service().enableProtection()
+        ? loader.protectedBy(new SingleFlight<>(STAMPEDE_MAX_WAIT, valueCopier::copy))
+        : loader;
   }
 
   @SuppressWarnings("unchecked")

@@ -197,13 +197,11 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   }
 
   private V loadAndStore(K key, long now) {
-    V loaded = readThrough.load(key);
-    if (loaded == null) {
-      return null;
-    }
-    typeCheck.value(loaded);
-    ops.storeLoaded(key, loaded, now, /* replaceExisting= */ false);
-    return loaded;
+    return readThrough.load(key, loaded -> {
+      typeCheck.value(loaded);
+      ops.storeLoaded(key, loaded, now, /* replaceExisting= */ false);
+      return loaded;
+    });
   }
 
   @Override
@@ -217,11 +215,8 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     Set<K> missing = (readThrough == null) ? null : new LinkedHashSet<>();
     ops.collectHits(keys, live, now, result, missing);
     if (missing != null && !missing.isEmpty()) {
-      Map<K, V> loaded = readThrough.loadAll(missing);
-      loaded.forEach((key, value) -> {
-        ops.storeLoaded(key, value, now, false);
-        result.put(key, value);
-      });
+      result.putAll(readThrough.loadAll(missing,
+          loaded -> loaded.forEach((key, value) -> ops.storeLoaded(key, value, now, false))));
     }
     statistics.recordGetTime(start);
     return result;

@@ -1,5 +1,6 @@
 package dev.lexigram.cache.serial;
 
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -82,7 +83,7 @@ abstract class AbstractCopier implements Copier {
     for (var component : type.getRecordComponents()) {
       Class<?> declared = component.getType();
       boolean immutable = declared.isPrimitive()
-          || IMMUTABLE.contains(declared) && java.lang.reflect.Modifier.isFinal(declared.getModifiers())
+          || IMMUTABLE.contains(declared) && Modifier.isFinal(declared.getModifiers())
           || declared.isEnum()
           || isImmutableRecord(declared, depth + 1);
       if (!immutable) {

@@ -88,7 +88,7 @@ public final class Serializers {
 
     /**
      * Admits every class on write and read, with no allowlist: only for payloads that never leave
-     * this process (store-by-value copies) or whose signature is checked before they are read.
+     * this process (store-by-value copies).
      * The depth, array and reference limits of reading stay.
      *
      * @return this builder

@@ -8,7 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The classes a serializer may read (and, when strict, write): a fixed set of JDK value and
@@ -21,11 +24,11 @@ import java.util.regex.Pattern;
  * <p>Three modes: <em>strict</em> ({@link #of}) refuses to write what it would not read;
  * <em>learning</em> ({@link #learning}) writes anything and records it, so this process reads back
  * what it wrote; <em>trusting</em> ({@link #trustingAll}) admits every class, for copies that never
- * leave the process and for payloads whose signature was verified.
+ * leave the process.
  */
 final class TypeAllowlist {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TypeAllowlist.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TypeAllowlist.class);
 
   /** The most refused classes logged by one allowlist. */
   static final int MAX_LOGGED_REFUSALS = 256;
@@ -89,7 +92,7 @@ final class TypeAllowlist {
   private final WrittenTypes written;
   private final boolean trustAll;
   /** Classes whose refusal on read has been logged; each is logged once. */
-  private final Set<String> loggedRefusals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> loggedRefusals = ConcurrentHashMap.newKeySet();
 
   private TypeAllowlist(Set<String> exact, List<String> packages, List<String> packageTrees, WrittenTypes written,
       boolean trustAll) {
@@ -105,14 +108,9 @@ final class TypeAllowlist {
     return new TypeAllowlist(exact, packages, packageTrees, written, false);
   }
 
-  /** Returns an allowlist that admits every class: for in-process copies and verified payloads only. */
+  /** Returns an allowlist that admits every class: for copies that never leave the process. */
   static TypeAllowlist trustingAll() {
     return new TypeAllowlist(Set.of(), List.of(), List.of(), null, true);
-  }
-
-  /** Returns whether this allowlist admits every class. */
-  boolean trustsAll() {
-    return trustAll;
   }
 
   /**
