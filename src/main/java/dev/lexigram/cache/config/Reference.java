@@ -25,6 +25,8 @@ final class Reference {
   static final Set<String> CACHE;
   /** Keys of {@code cache.service}. */
   static final Set<String> SERVICE;
+  /** Keys of {@code cache.service.protection}. */
+  static final Set<String> PROTECTION;
 
   static {
     JsonNode cache = read().path("cache");
@@ -32,6 +34,7 @@ final class Reference {
     BACKEND = keys(cache.path("backends").path(0));
     CACHE = keys(cache.path("caches").elements().next());
     SERVICE = keys(cache.path("service"));
+    PROTECTION = keys(cache.path("service").path("protection"));
   }
 
   private Reference() {}

@@ -18,13 +18,26 @@ import java.util.List;
  *     default
  * @param compressionThreshold values at least this many bytes long are compressed; null means
  *     never compress
+ * @param protection the limits of stampede protection; non-null
  */
 public record ServiceSettings(
     SerializerKind serializer,
     boolean enableProtection,
     List<String> allowedTypes,
     List<String> signingKeys,
-    Integer compressionThreshold) {
+    Integer compressionThreshold,
+    ProtectionSettings protection) {
+
+  /**
+   * Settings with the default {@link ProtectionSettings}.
+   *
+   * @throws NullPointerException as the canonical constructor
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ServiceSettings(SerializerKind serializer, boolean enableProtection, List<String> allowedTypes,
+      List<String> signingKeys, Integer compressionThreshold) {
+    this(serializer, enableProtection, allowedTypes, signingKeys, compressionThreshold, ProtectionSettings.defaults());
+  }
 
   /**
    * Checks and copies the components.
@@ -34,6 +47,7 @@ public record ServiceSettings(
    */
   public ServiceSettings {
     requireNonNull(serializer, "serializer");
+    requireNonNull(protection, "protection");
     allowedTypes = List.copyOf(allowedTypes);
     signingKeys = List.copyOf(signingKeys);
     if (compressionThreshold != null && compressionThreshold < 0) {
@@ -54,6 +68,6 @@ public record ServiceSettings(
   public String toString() {
     return "ServiceSettings[serializer=" + serializer + ", enableProtection=" + enableProtection
         + ", allowedTypes=" + allowedTypes + ", signingKeys=" + signingKeys.size() + " key(s)"
-        + ", compressionThreshold=" + compressionThreshold + "]";
+        + ", compressionThreshold=" + compressionThreshold + ", protection=" + protection + "]";
   }
 }

@@ -25,6 +25,7 @@ final class SettingsParser {
       "set how many replicas must confirm each write, e.g. 1, or 0 (the default) to wait for none";
   /** More replicas than this per master is not a configuration anyone runs; it is a typo. */
   static final long MAX_REPLICA_ACKS = 1_000;
+  static final String PROTECTION_FIX = "write a duration such as 10s, 500ms or PT30S";
   static final String COMPRESSION_FIX =
       "set a size in bytes such as 1024, or remove the key to never compress";
 
@@ -153,6 +154,18 @@ final class SettingsParser {
         serializer == null ? defaults.serializer() : serializer,
         s.flag("enable_protection", defaults.enableProtection()),
         s.texts("allowed_types"), s.texts("signing_keys"),
-        threshold == null ? null : threshold.intValue());
+        threshold == null ? null : threshold.intValue(),
+        protection(Section.read(s.value("protection"), s.path("protection"), Reference.PROTECTION, errors)));
+  }
+
+  private ProtectionSettings protection(Section s) {
+    ProtectionSettings defaults = ProtectionSettings.defaults();
+    Duration maxWait = s.period("max_wait", PROTECTION_FIX);
+    Duration lockTtl = s.period("lock_ttl", PROTECTION_FIX);
+    ProtectionSettings.OnTimeout onTimeout = s.choice("on_timeout", ProtectionSettings.OnTimeout.class, "on_timeout");
+    return new ProtectionSettings(
+        maxWait == null ? defaults.maxWait() : maxWait,
+        lockTtl == null ? defaults.lockTtl() : lockTtl,
+        onTimeout == null ? defaults.onTimeout() : onTimeout);
   }
 }

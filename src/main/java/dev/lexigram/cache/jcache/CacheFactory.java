@@ -4,6 +4,7 @@ import dev.lexigram.cache.LexigramConfiguration;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.config.CacheSettings;
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.config.ProtectionSettings;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
@@ -13,6 +14,7 @@ import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.stampede.LeasedLoads;
 import dev.lexigram.cache.stampede.SingleFlight;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
@@ -41,9 +43,6 @@ import javax.cache.integration.CacheWriter;
  * the copier, the loader and writer adapters and the statistics, and registers the MXBeans.
  */
 final class CacheFactory {
-
-  /** How long a caller waits for another caller's load of the same key before it loads by itself. */
-  private static final Duration STAMPEDE_MAX_WAIT = Duration.ofSeconds(10);
 
   private final LexigramSettings settings;
   private final Serializer inProcess;
@@ -113,7 +112,7 @@ final class CacheFactory {
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
         copier,
-        loader(configuration, valueCopier), writer(configuration), executor);
+        loader(configuration, valueCopier, store), writer(configuration), executor);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     cache.setStatisticsEnabled(configuration.isStatisticsEnabled());
     relay.forwardTo(cache.evictionListener());
@@ -221,15 +220,18 @@ final class CacheFactory {
    * key share one flight, and each waiter gets its own copy of the value when the cache stores by
    * value (a remote store copies what it reads, but a shared load hands out one object).
    */
-  private <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Copier valueCopier) {
+  private <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Copier valueCopier, Store store) {
     Factory<CacheLoader<K, V>> factory = configuration.getCacheLoaderFactory();
     if (factory == null) {
       return null;
     }
     ReadThrough<K, V> loader = new ReadThrough<>(factory.create());
-    return settings.service().enableProtection()
-        ? loader.protectedBy(new SingleFlight<>(STAMPEDE_MAX_WAIT, valueCopier::copy))
-        : loader;
+    if (!settings.service().enableProtection()) {
+      return loader;
+    }
+    ProtectionSettings protection = settings.service().protection();
+    return loader.protectedBy(new SingleFlight<>(protection, valueCopier::copy),
+        store.isShared() ? new LeasedLoads(store, clock, protection) : null);
   }
 
   @SuppressWarnings("unchecked")

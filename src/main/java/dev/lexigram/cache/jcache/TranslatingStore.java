@@ -2,6 +2,7 @@ package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
+import dev.lexigram.cache.store.KeyLease;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreException;
@@ -61,6 +62,16 @@ final class TranslatingStore implements Store {
     } catch (StoreException e) {
       throw translate(e);
     }
+  }
+
+  @Override
+  public KeyLease tryLease(Object key, long ttlMillis) {
+    return call(() -> delegate.tryLease(key, ttlMillis));
+  }
+
+  @Override
+  public boolean isShared() {
+    return delegate.isShared();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lexigram.cache.stampede;
 
+import dev.lexigram.cache.config.ProtectionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import javax.cache.integration.CacheLoaderException;
 
 /**
  * In-process single flight for the loads of one cache: while a load of a key runs, other callers
@@ -27,8 +29,9 @@ import java.util.function.UnaryOperator;
  *   <li>No lock is held while a load runs: a load may read or load other keys of the same cache.
  *   <li>A load that asks for its own key again on the same thread runs again, unprotected, instead
  *       of waiting for itself.
- *   <li>A waiter waits at most {@code maxWait}; then it loads by itself (two loads that wait on
- *       each other's keys on two threads cannot hang for ever).
+ *   <li>A waiter waits at most {@code max_wait}; then it loads by itself, or fails when
+ *       {@code on_timeout} is {@code fail} (two loads that wait on each other's keys on two threads
+ *       cannot hang for ever).
  *   <li>An interrupted waiter stops waiting, keeps its interrupt flag and gets a {@link LoadInterrupted}.
  *   <li>A flight ends with its load: a caller arriving after it gets a new flight (the caller
  *       checks the store first).
@@ -40,15 +43,18 @@ import java.util.function.UnaryOperator;
 public final class SingleFlight<K, V> {
 
   private final ConcurrentHashMap<K, Flight<V>> flights = new ConcurrentHashMap<>();
-  private final long maxWaitNanos;
+  private final Duration maxWait;
+  private final boolean failOnTimeout;
   private final UnaryOperator<V> share;
 
   /**
-   * @param maxWait the longest a caller waits for another's load before loading by itself
+   * @param protection {@code max_wait}, the longest a caller waits for another's load, and
+   *     {@code on_timeout}, whether it then loads by itself or fails
    * @param share what a waiter receives of the loaded value (a copy, or the value itself)
    */
-  public SingleFlight(Duration maxWait, UnaryOperator<V> share) {
-    this.maxWaitNanos = maxWait.toNanos();
+  public SingleFlight(ProtectionSettings protection, UnaryOperator<V> share) {
+    this.maxWait = protection.maxWait();
+    this.failOnTimeout = protection.onTimeout() == ProtectionSettings.OnTimeout.FAIL;
     this.share = Objects.requireNonNull(share, "share");
   }
 
@@ -141,9 +147,14 @@ public final class SingleFlight<K, V> {
   /** Returns the shared outcome of a flight; adds the key to {@code late} if it did not end within maxWait. */
   private V awaitOrNull(Flight<V> running, K key, List<K> late) {
     try {
-      V value = running.future.get(maxWaitNanos, TimeUnit.NANOSECONDS);
+      V value = running.future.get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
       return value == null ? null : share.apply(value);
     } catch (TimeoutException e) {
+      if (failOnTimeout) {
+        throw new CacheLoaderException("Waited " + maxWait + " for another caller's load of key " + key
+            + " and it did not finish. Fix: raise cache.service.protection.max_wait, or set on_timeout: load"
+            + " to load it here after the wait", e);
+      }
       late.add(key);
       return null;
     } catch (InterruptedException e) {

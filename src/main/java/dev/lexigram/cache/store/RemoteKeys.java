@@ -23,6 +23,7 @@ public final class RemoteKeys {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final String namespace;
+  private final String leaseNamespace;
   private final Serializer serializer;
 
   /**
@@ -31,7 +32,9 @@ public final class RemoteKeys {
    * @param serializer writes and reads keys that are not Strings
    */
   public RemoteKeys(String keyPrefix, String cacheName, Serializer serializer) {
-    this.namespace = (keyPrefix == null ? DEFAULT_PREFIX : keyPrefix) + ":" + Objects.requireNonNull(cacheName) + ":";
+    String prefix = keyPrefix == null ? DEFAULT_PREFIX : keyPrefix;
+    this.namespace = prefix + ":" + Objects.requireNonNull(cacheName) + ":";
+    this.leaseNamespace = prefix + "::lease:" + cacheName + ":";
     this.serializer = Objects.requireNonNull(serializer);
   }
 
@@ -43,6 +46,15 @@ public final class RemoteKeys {
   /** Returns the server-side name of a key. */
   public String nameOf(Object key) {
     return namespace + encode(key);
+  }
+
+  /**
+   * Returns the server-side name of the lease of loading a key: {@code keyPrefix::lease:cacheName:encodedKey},
+   * outside every cache's namespace (a cache name is never empty), so that no enumeration or clear
+   * of a cache meets it.
+   */
+  public String leaseNameOf(Object key) {
+    return leaseNamespace + encode(key);
   }
 
   /** Returns whether a server-side name belongs to this cache. */

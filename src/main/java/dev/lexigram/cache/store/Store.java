@@ -44,6 +44,23 @@ public interface Store extends AutoCloseable {
     return (entry == null) ? reader.absent(key) : reader.entry(key, entry);
   }
 
+  /**
+   * Tries to take the lease of loading the key for {@code ttlMillis} milliseconds: while it is
+   * held, no other caller in any process sharing this store's backend gets it. The default, for a
+   * store that no other process shares, grants every request at once ({@link KeyLease#LOCAL}).
+   *
+   * @return the lease, or null if another caller holds it
+   * @throws StoreException if the backend cannot be asked
+   */
+  default KeyLease tryLease(Object key, long ttlMillis) {
+    return KeyLease.LOCAL;
+  }
+
+  /** Returns whether other processes read and write this store's entries (and leases); false by default. */
+  default boolean isShared() {
+    return false;
+  }
+
   /** Returns the entries present for the given keys; absent keys are missing from the map. */
   Map<Object, StoreEntry> getAll(Collection<?> keys);
 

@@ -134,8 +134,18 @@ class ValidationTest {
     var failure = fixture.failure("cache:\n  service:\n    flavour: vanilla\n");
 
     assertFailure(failure, "cache.service.flavour", "unknown key 'flavour'",
-        "remove it; the keys accepted in cache.service are serializer, enable_protection, allowed_types, "
-            + "signing_keys, compression_threshold");
+        "remove it; the keys accepted in cache.service are serializer, enable_protection, protection, "
+            + "allowed_types, signing_keys, compression_threshold");
+  }
+
+  @Test
+  void load_protection_readsEachKey_andRefusesAnUnknownOne() {
+    var settings = fixture.load("cache:\n  service:\n    protection: { max_wait: 2s, lock_ttl: 5s, on_timeout: fail }\n");
+    assertThat(settings.service().protection()).isEqualTo(new ProtectionSettings(java.time.Duration.ofSeconds(2),
+        java.time.Duration.ofSeconds(5), ProtectionSettings.OnTimeout.FAIL));
+
+    var failure = fixture.failure("cache:\n  service:\n    protection: { max_wiat: 2s }\n");
+    assertThat(failure.getMessage()).contains("cache.service.protection.max_wiat", "max_wait");
   }
 
   @Test

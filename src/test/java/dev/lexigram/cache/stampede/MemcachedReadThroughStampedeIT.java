@@ -1,14 +1,20 @@
 package dev.lexigram.cache.stampede;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.MemcachedServer;
 import dev.lexigram.cache.testing.MemcachedSettings;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** {@link ReadThroughStampedeContract} on a real memcached (one process: the in-process single flight). */
+/** {@link ReadThroughStampedeContract} on a real memcached (in-process single flight, and leases across processes). */
 class MemcachedReadThroughStampedeIT extends ReadThroughStampedeContract {
 
   private static MemcachedServer server;
@@ -31,5 +37,19 @@ class MemcachedReadThroughStampedeIT extends ReadThroughStampedeContract {
   @Override
   FakeClock clock() {
     return FakeClock.startingNow();
+  }
+
+  @Test
+  void get_3ProcessesOf32ReadersOf4ColdKeys_loadOncePerKeyInAllProcessesTogether() throws Exception {
+    URI config = ConfigFiles.writeTemporary("stampede", "cache:\n  backends:\n    - name: shared\n      type: memcached\n      servers: [\"" + server.address() + "\"]\n");
+
+    Map<String, Integer> calls = MultiProcessStampede.run(config, "multi-process");
+
+    assertThat(calls).containsOnlyKeys(StampedeProcess.KEYS).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+  }
+
+  @Test
+  void get_holderStuckInItsLoad_anotherProcessTakesOverWhenTheLeaseRunsOut() throws Exception {
+    assertStuckHolderIsTakenOverAfterItsLease();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.config.ProtectionSettings;
 import dev.lexigram.cache.config.SerializerKind;
 import dev.lexigram.cache.config.ServiceSettings;
 import dev.lexigram.cache.testing.CacheFixture;
@@ -85,8 +86,60 @@ abstract class ReadThroughStampedeContract {
   }
 
   static LexigramSettings withProtection(LexigramSettings settings, boolean on) {
+    return withProtection(settings, on, ProtectionSettings.defaults());
+  }
+
+  static LexigramSettings withProtection(LexigramSettings settings, boolean on, ProtectionSettings protection) {
     return new LexigramSettings(settings.source(), settings.backends(), settings.caches(),
-        new ServiceSettings(SerializerKind.AUTO, on, List.of(), List.of(), null), settings.environment());
+        new ServiceSettings(SerializerKind.AUTO, on, List.of(), List.of(), null, protection), settings.environment());
+  }
+
+  /** Loads at once, without the gate. */
+  public static final class QuickLoader implements CacheLoader<String, String> {
+    @Override
+    public String load(String key) {
+      return "quick:" + key;
+    }
+
+    @Override
+    public Map<String, String> loadAll(Iterable<? extends String> keys) {
+      Map<String, String> loaded = new HashMap<>();
+      keys.forEach(key -> loaded.put(key, load(key)));
+      return loaded;
+    }
+  }
+
+  /**
+   * For a store shared between processes: a holder stuck in its load (another manager, standing for
+   * another process) keeps the key's lease only for {@code lock_ttl}; a reader elsewhere then takes
+   * the lease over and loads.
+   */
+  void assertStuckHolderIsTakenOverAfterItsLease() throws Exception {
+    ProtectionSettings protection = new ProtectionSettings(Duration.ofSeconds(20), Duration.ofSeconds(1),
+        ProtectionSettings.OnTimeout.FAIL);
+    try (CacheFixture stuck = new CacheFixture(withProtection(settings(), true, protection), clock());
+        CacheFixture other = new CacheFixture(withProtection(settings(), true, protection), clock())) {
+      Cache<String, String> stuckCache = readThroughCache(stuck, "takeover");
+      Cache<String, String> otherCache = other.cache("takeover", new MutableConfiguration<String, String>()
+          .setTypes(String.class, String.class).setReadThrough(true)
+          .setCacheLoaderFactory(FactoryBuilder.factoryOf(QuickLoader.class)));
+      gate = new CountDownLatch(1);
+      Future<String> holder = pool.submit(() -> stuckCache.get("k0"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> CALLS.containsKey("k0"));
+
+      long start = System.nanoTime();
+      String value = otherCache.get("k0");
+      long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      System.out.println("[stampede takeover] the other reader loaded after " + waitedMillis + " ms (lock_ttl 1 s)");
+      assertThat(value).isEqualTo("quick:k0");
+      // memcached ends a lease on whole seconds of its own clock: anywhere up to lock_ttl
+      assertThat(waitedMillis).as("waited no longer than the stuck holder's lease").isLessThan(15_000L);
+      assertThat(holder).as("the holder is still stuck: the reader took over, not waited for it").isNotDone();
+      gate.countDown();
+      assertThat(holder.get(20, TimeUnit.SECONDS)).isEqualTo("loaded:k0"); // the stuck load ends with its own value
+      assertThat(otherCache.get("k0")).isEqualTo("quick:k0"); // and the value stored first stays
+    }
   }
 
   @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.lexigram.cache.config.ProtectionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,10 @@ class SingleFlightTest {
     }
   }
 
+  private static ProtectionSettings waitingAtMost(Duration maxWait) {
+    return new ProtectionSettings(maxWait, Duration.ofSeconds(30), ProtectionSettings.OnTimeout.LOAD);
+  }
+
   private static Box copy(Box box) {
     return new Box(box.content);
   }
@@ -67,7 +72,7 @@ class SingleFlightTest {
 
   @Test
   void load_concurrentCallersOfOneKey_runTheLoaderOnce_andEachGetsItsOwnCopy() throws Exception {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofSeconds(30), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofSeconds(30)), SingleFlightTest::copy);
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch gate = new CountDownLatch(1);
     Function<String, Box> loader = key -> {
@@ -95,7 +100,7 @@ class SingleFlightTest {
 
   @Test
   void load_loaderThrows_everyWaiterGetsTheFailure_andTheNextLoadRunsAgain() throws Exception {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofSeconds(30), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofSeconds(30)), SingleFlightTest::copy);
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch gate = new CountDownLatch(1);
     IllegalStateException failure = new IllegalStateException("database down");
@@ -121,7 +126,7 @@ class SingleFlightTest {
 
   @Test
   void load_loaderLoadsItsOwnKeyOnTheSameThread_runsAgainInsteadOfWaitingForItself() {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofSeconds(30), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofSeconds(30)), SingleFlightTest::copy);
 
     Box outer = flights.load("k", key -> new Box("outer:" + flights.load("k", inner -> new Box("inner")).content));
 
@@ -130,7 +135,7 @@ class SingleFlightTest {
 
   @Test
   void load_loaderReadsAnotherKey_runsThatLoadToo() {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofSeconds(30), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofSeconds(30)), SingleFlightTest::copy);
 
     Box a = flights.load("a", key -> new Box("a+" + flights.load("b", other -> new Box("b")).content));
 
@@ -139,7 +144,7 @@ class SingleFlightTest {
 
   @Test
   void load_flightOutlastsMaxWait_waiterLoadsByItself() throws Exception {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofMillis(50), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofMillis(50)), SingleFlightTest::copy);
     CountDownLatch gate = new CountDownLatch(1);
     Future<Box> slow = start(() -> flights.load("k", key -> {
       pass(gate);
@@ -155,8 +160,28 @@ class SingleFlightTest {
   }
 
   @Test
+  void load_flightOutlastsMaxWait_onTimeoutFail_throwsCacheLoaderExceptionNamingTheFix() throws Exception {
+    SingleFlight<String, Box> flights = new SingleFlight<>(
+        new ProtectionSettings(Duration.ofMillis(50), Duration.ofSeconds(30), ProtectionSettings.OnTimeout.FAIL),
+        SingleFlightTest::copy);
+    CountDownLatch gate = new CountDownLatch(1);
+    Future<Box> slow = start(() -> flights.load("k", key -> {
+      pass(gate);
+      return new Box("slow");
+    }));
+    await().atMost(Duration.ofSeconds(10)).until(() -> flights.inFlight() == 1);
+
+    assertThatThrownBy(() -> flights.load("k", key -> new Box("own")))
+        .isInstanceOf(javax.cache.integration.CacheLoaderException.class)
+        .hasMessageContaining("key k")
+        .hasMessageContaining("cache.service.protection.max_wait");
+    gate.countDown();
+    assertThat(slow.get(10, TimeUnit.SECONDS).content).isEqualTo("slow");
+  }
+
+  @Test
   void load_waiterInterrupted_throwsLoadInterruptedWithItsFlagSet() throws Exception {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofSeconds(30), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofSeconds(30)), SingleFlightTest::copy);
     CountDownLatch gate = new CountDownLatch(1);
     Future<Box> holder = start(() -> flights.load("k", key -> {
       pass(gate);
@@ -173,7 +198,7 @@ class SingleFlightTest {
 
   @Test
   void loadAll_keysInFlightElsewhere_areWaitedFor_theRestLoadedInOneCall() throws Exception {
-    SingleFlight<String, Box> flights = new SingleFlight<>(Duration.ofSeconds(30), SingleFlightTest::copy);
+    SingleFlight<String, Box> flights = new SingleFlight<>(waitingAtMost(Duration.ofSeconds(30)), SingleFlightTest::copy);
     CountDownLatch gate = new CountDownLatch(1);
     Future<Box> other = start(() -> flights.load("a", key -> {
       pass(gate);

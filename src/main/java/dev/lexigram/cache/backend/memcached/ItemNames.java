@@ -71,7 +71,7 @@ final class ItemNames {
     return true;
   }
 
-  private static String hash(String name) {
+  static String hash(String name) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

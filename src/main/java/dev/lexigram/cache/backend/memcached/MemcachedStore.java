@@ -1,6 +1,7 @@
 package dev.lexigram.cache.backend.memcached;
 
 import dev.lexigram.cache.backend.memcached.ItemNames.ItemName;
+import dev.lexigram.cache.store.KeyLease;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreException;
@@ -53,6 +54,7 @@ final class MemcachedStore implements Store {
   private final EntryCodec codec;
   private final Metadump metadump;
   private final Clock clock;
+  private final MemcachedLeases leases;
 
   MemcachedStore(MemcachedClient client, MemcachedClient reads, Calls calls, ItemNames names, EntryCodec codec,
       Metadump metadump, Clock clock) {
@@ -63,6 +65,17 @@ final class MemcachedStore implements Store {
     this.codec = codec;
     this.metadump = metadump;
     this.clock = clock;
+    this.leases = new MemcachedLeases(client, calls);
+  }
+
+  @Override
+  public KeyLease tryLease(Object key, long ttlMillis) {
+    return leases.tryLease(MemcachedLeases.itemOf(names.keys().leaseNameOf(key)), ttlMillis);
+  }
+
+  @Override
+  public boolean isShared() {
+    return true;
   }
 
   @Override

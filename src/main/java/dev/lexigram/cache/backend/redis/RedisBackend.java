@@ -51,6 +51,7 @@ final class RedisBackend implements StoreBackend {
   private final RedisLink link;
   private final RedisScript compareAndSet = new RedisScript("compare_and_set");
   private final RedisScript touch = new RedisScript("touch");
+  private final RedisScript releaseLease = new RedisScript("release_lease");
   private final long maxRecordBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -63,6 +64,7 @@ final class RedisBackend implements StoreBackend {
     this.link = link;
     compareAndSet.load(link.sync());
     touch.load(link.sync());
+    releaseLease.load(link.sync());
     this.maxRecordBytes = readMaxBulk(link.sync());
   }
 
@@ -182,6 +184,10 @@ final class RedisBackend implements StoreBackend {
 
   RedisScript touchScript() {
     return touch;
+  }
+
+  RedisScript releaseLeaseScript() {
+    return releaseLease;
   }
 
   long maxRecordBytes() {

@@ -1,6 +1,7 @@
 package dev.lexigram.cache.backend.redis;
 
 import dev.lexigram.cache.store.Glob;
+import dev.lexigram.cache.store.KeyLease;
 import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
@@ -61,6 +62,7 @@ final class RedisStore implements Store {
   private final RedisClusterCommands<String, byte[]> commands;
   private final RedisFailures failures;
   private final UnreadableRecords unreadable;
+  private final RedisLeases leases;
 
   RedisStore(RedisBackend backend, RemoteKeys keys) {
     this.backend = backend;
@@ -68,6 +70,7 @@ final class RedisStore implements Store {
     this.commands = backend.sync();
     this.failures = backend.failures();
     this.unreadable = new UnreadableRecords(keys.namespace());
+    this.leases = new RedisLeases(commands, backend.releaseLeaseScript());
   }
 
   /** Returns how many records this store has read as misses because they could not be read. */
@@ -93,6 +96,17 @@ final class RedisStore implements Store {
       names[i] = nameOf(keys.get(i));
     }
     return names;
+  }
+
+  @Override
+  public KeyLease tryLease(Object key, long ttlMillis) {
+    String name = call("encode", key, () -> keys.leaseNameOf(key));
+    return call("SET NX (lease)", key, () -> leases.tryLease(name, ttlMillis));
+  }
+
+  @Override
+  public boolean isShared() {
+    return true;
   }
 
   @Override
