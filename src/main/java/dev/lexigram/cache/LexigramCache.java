@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The extension view of one JCache cache, reached with {@code cache.unwrap(LexigramCache.class)}.
@@ -80,6 +81,22 @@ public interface LexigramCache<K, V> {
   /** Removes every entry without calling the writer or listeners, like {@code Cache.clear()}. */
   Result<Void> clear();
 
+  /**
+   * Returns the key's value, computing it with {@code compute} and storing it (under the cache's
+   * expiry policy) on a miss: a read-through for code that has no {@code CacheLoader}. With stampede
+   * protection on (the default), concurrent calls for one missing key run {@code compute} once, in
+   * this process and, on Redis and memcached, in every process together; the others get its value
+   * or its failure.
+   *
+   * @param compute makes the value of a missing key; must not return null
+   * @return the value; an error if {@code compute} throws ({@code BACKEND}, with its exception as
+   *     the cause), returns null ({@code INVALID_KEY}), or the cache fails
+   */
+  Result<V> getOrCompute(K key, Function<? super K, ? extends V> compute);
+
+  /** As {@link #getOrCompute(Object, Function)}, storing a computed value with its own time-to-live. */
+  Result<V> getOrCompute(K key, Duration ttl, Function<? super K, ? extends V> compute);
+
   CompletionStage<Result<Optional<V>>> getAsync(K key);
 
   CompletionStage<Result<Void>> putAsync(K key, V value);
@@ -109,4 +126,10 @@ public interface LexigramCache<K, V> {
   CompletionStage<Result<Long>> incrementAsync(K key, long delta);
 
   CompletionStage<Result<Void>> clearAsync();
+
+  /** As {@link #getOrCompute(Object, Function)}, on the cache's executor. */
+  CompletionStage<Result<V>> getOrComputeAsync(K key, Function<? super K, ? extends V> compute);
+
+  /** As {@link #getOrCompute(Object, Duration, Function)}, on the cache's executor. */
+  CompletionStage<Result<V>> getOrComputeAsync(K key, Duration ttl, Function<? super K, ? extends V> compute);
 }

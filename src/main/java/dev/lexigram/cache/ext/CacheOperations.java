@@ -66,6 +66,14 @@ public interface CacheOperations<K, V> {
   /** Returns the keys whose string form matches the glob; it tolerates concurrent changes. */
   Iterator<K> keysMatching(dev.lexigram.cache.store.Glob glob);
 
+  /**
+   * Returns the key's value without calling a loader, or on a miss the value {@code compute} made
+   * and stored: with a fixed expiry instant of now + {@code ttlMillis}, or under the expiry policy
+   * when {@code ttlMillis} is negative. Concurrent calls for one missing key share one compute under
+   * the cache's stampede protection. A null from {@code compute} throws {@link NullPointerException}.
+   */
+  V getOrCompute(K key, java.util.function.Function<? super K, ? extends V> compute, long ttlMillis);
+
   /** Returns the executor asynchronous calls run on. */
   Executor executor();
 }

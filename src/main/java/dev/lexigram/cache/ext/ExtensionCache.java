@@ -220,6 +220,26 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
   }
 
   @Override
+  public Result<V> getOrCompute(K key, Function<? super K, ? extends V> compute) {
+    return Outcomes.capture(() -> operations.getOrCompute(key, compute, -1));
+  }
+
+  @Override
+  public Result<V> getOrCompute(K key, Duration ttl, Function<? super K, ? extends V> compute) {
+    return Outcomes.capture(() -> operations.getOrCompute(key, compute, Ttls.millisRoundedUp(ttl)));
+  }
+
+  @Override
+  public CompletionStage<Result<V>> getOrComputeAsync(K key, Function<? super K, ? extends V> compute) {
+    return Outcomes.async(executor, () -> getOrCompute(key, compute));
+  }
+
+  @Override
+  public CompletionStage<Result<V>> getOrComputeAsync(K key, Duration ttl, Function<? super K, ? extends V> compute) {
+    return Outcomes.async(executor, () -> getOrCompute(key, ttl, compute));
+  }
+
+  @Override
   public CompletionStage<Result<Void>> clearAsync() {
     return Outcomes.async(executor, () -> clear());
   }

@@ -16,6 +16,7 @@ import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.stampede.LeasedLoads;
 import dev.lexigram.cache.stampede.SingleFlight;
+import dev.lexigram.cache.stampede.Stampede;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -109,10 +110,11 @@ final class CacheFactory {
     Copier valueCopier = byValue ? new StoreByValueCopier(name, Copier.serializing(inProcess)) : Copier.identity();
     Copier copier = storeBackend.copiesValues() ? Copier.identity() : valueCopier;
     CacheStatistics statistics = new CacheStatistics();
+    Stampede<K, V> stampede = stampede(valueCopier, store);
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
         copier,
-        loader(configuration, valueCopier, store), writer(configuration), executor);
+        loader(configuration, stampede), writer(configuration), executor, stampede);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     cache.setStatisticsEnabled(configuration.isStatisticsEnabled());
     relay.forwardTo(cache.evictionListener());
@@ -220,17 +222,23 @@ final class CacheFactory {
    * key share one flight, and each waiter gets its own copy of the value when the cache stores by
    * value (a remote store copies what it reads, but a shared load hands out one object).
    */
-  private <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Copier valueCopier, Store store) {
+  private static <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Stampede<K, V> stampede) {
     Factory<CacheLoader<K, V>> factory = configuration.getCacheLoaderFactory();
-    if (factory == null) {
-      return null;
-    }
-    ReadThrough<K, V> loader = new ReadThrough<>(factory.create());
+    return (factory == null) ? null : new ReadThrough<>(factory.create()).protectedBy(stampede);
+  }
+
+  /**
+   * Returns the cache's stampede protection: unprotected when {@code enable_protection} is off;
+   * else one flight per key in this process, where each waiter gets its own copy of the value when
+   * the cache stores by value (a remote store copies what it reads, but a shared load hands out
+   * one object), and on a shared store the key's lease across processes.
+   */
+  private <K, V> Stampede<K, V> stampede(Copier valueCopier, Store store) {
     if (!settings.service().enableProtection()) {
-      return loader;
+      return Stampede.unprotected();
     }
     ProtectionSettings protection = settings.service().protection();
-    return loader.protectedBy(new SingleFlight<>(protection, valueCopier::copy),
+    return new Stampede<>(new SingleFlight<>(protection, valueCopier::copy),
         store.isShared() ? new LeasedLoads(store, clock, protection) : null);
   }
 

@@ -14,6 +14,7 @@ import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
+import dev.lexigram.cache.stampede.Stampede;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -85,6 +87,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
   private final TypeCheck typeCheck;
   private final EntryProcessing<K, V> processing;
   private final AsyncCalls<K, V> asyncCalls;
+  private final Stampede<K, V> stampede;
   /** loadAll tasks still running, so that close waits for them before closing the loader. */
   private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
@@ -118,6 +121,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     this.liveOrLoaded = (readThrough == null) ? liveValues : ops.liveValues(this::loadOnMiss);
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
     this.asyncCalls = new AsyncCalls<>(store, ops, statistics, executor);
+    this.stampede = Objects.requireNonNull(wiring.stampede());
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -770,6 +774,30 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
     }
     return entry.expiresAt() == StoreEntry.ETERNAL
         ? TimeToLive.persistent() : TimeToLive.of(java.time.Duration.ofMillis(entry.expiresAt() - now));
+  }
+
+  @Override
+  public V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis) {
+    requireOpen();
+    typeCheck.key(key);
+    Objects.requireNonNull(compute, "compute");
+    V present = store.read(key, liveValues); // never the loader: compute stands in for it
+    if (statistics.isEnabled()) {
+      if (present != null) {
+        statistics.recordHits(1);
+      } else {
+        statistics.recordMisses(1);
+      }
+    }
+    return present != null ? present : stampede.load(key, k -> {
+      V computed = Objects.requireNonNull(compute.apply(k), () -> "getOrCompute: compute returned null for key " + k);
+      if (ttlMillis < 0) {
+        put(k, computed);
+      } else {
+        put(k, computed, ttlMillis);
+      }
+      return computed;
+    });
   }
 
   @Override

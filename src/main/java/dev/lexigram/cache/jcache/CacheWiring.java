@@ -6,6 +6,7 @@ import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.stampede.Stampede;
 import dev.lexigram.cache.store.Store;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -22,4 +23,5 @@ record CacheWiring<K, V>(
     Copier copier,
     ReadThrough<K, V> loader,
     WriteThrough<K, V> writeThrough,
-    Executor executor) {}
+    Executor executor,
+    Stampede<K, V> stampede) {}

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.lexigram.cache.CacheError;
+import dev.lexigram.cache.LexigramCache;
+import dev.lexigram.cache.Result;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.config.ProtectionSettings;
 import dev.lexigram.cache.config.SerializerKind;
@@ -247,6 +250,64 @@ abstract class ReadThroughStampedeContract {
       }
       int total = CALLS.values().stream().mapToInt(AtomicInteger::get).sum();
       assertThat(total).isEqualTo(THREADS);
+    }
+  }
+
+  /** A compute function with the gated loader's counting, waiting and failing. */
+  private static String compute(String key) {
+    return new GatedLoader().load(key);
+  }
+
+  @Test
+  void getOrCompute_32CallersOf4ColdKeys_computeOncePerKey_andAllGetTheValue() throws Exception {
+    try (CacheFixture fixture = new CacheFixture(withProtection(settings(), true), clock())) {
+      LexigramCache<String, String> cache = fixture.cache("compute", new MutableConfiguration<String, String>()
+          .setTypes(String.class, String.class)).unwrap(LexigramCache.class);
+
+      List<Future<Result<String>>> results = stampede(key -> () -> cache.getOrCompute(key,
+          ReadThroughStampedeContract::compute));
+
+      for (Future<Result<String>> result : results) {
+        assertThat(result.get(20, TimeUnit.SECONDS).unwrap()).startsWith("loaded:k");
+      }
+      assertThat(CALLS).hasSize(KEYS.size()).allSatisfy((key, calls) -> assertThat(calls).as(key).hasValue(1));
+      KEYS.forEach(key -> assertThat(cache.get(key).unwrap()).contains("loaded:" + key));
+    }
+  }
+
+  @Test
+  void getOrCompute_computeFails_everyCallerGetsTheError_andNothingIsStored() throws Exception {
+    try (CacheFixture fixture = new CacheFixture(withProtection(settings(), true), clock())) {
+      LexigramCache<String, String> cache = fixture.cache("compute-failure", new MutableConfiguration<String, String>()
+          .setTypes(String.class, String.class)).unwrap(LexigramCache.class);
+      failing = true;
+
+      List<Future<Result<String>>> results = stampede(key -> () -> cache.getOrCompute(key,
+          ReadThroughStampedeContract::compute));
+
+      for (Future<Result<String>> result : results) {
+        Result<String> outcome = result.get(20, TimeUnit.SECONDS);
+        assertThat(outcome.isErr()).isTrue();
+        assertThat(((Result.Err<String>) outcome).error().message()).contains("the database is down");
+      }
+      assertThat(CALLS).allSatisfy((key, calls) -> assertThat(calls).as(key).hasValue(1));
+      KEYS.forEach(key -> assertThat(cache.exists(key).unwrap()).as(key).isFalse());
+    }
+  }
+
+  @Test
+  void getOrCompute_withTtl_storesWithThatTtl_andNullIsAnInvalidKeyError() {
+    try (CacheFixture fixture = new CacheFixture(withProtection(settings(), true), clock())) {
+      LexigramCache<String, String> cache = fixture.cache("compute-ttl", new MutableConfiguration<String, String>()
+          .setTypes(String.class, String.class)).unwrap(LexigramCache.class);
+
+      assertThat(cache.getOrCompute("k", Duration.ofMinutes(5), key -> "v").unwrap()).isEqualTo("v");
+      assertThat(cache.getOrCompute("k", key -> "other").unwrap()).as("a hit does not compute").isEqualTo("v");
+      assertThat(cache.ttl("k").unwrap().remaining()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
+      Result<String> none = cache.getOrCompute("absent", key -> null);
+      assertThat(none.isErr()).isTrue();
+      assertThat(((Result.Err<String>) none).error().kind()).isEqualTo(CacheError.Kind.INVALID_KEY);
+      assertThat(((Result.Err<String>) none).error().message()).contains("compute returned null");
     }
   }
 }

@@ -1,13 +1,10 @@
 package dev.lexigram.cache.jcache.integration;
 
-import dev.lexigram.cache.stampede.LeasedLoads;
-import dev.lexigram.cache.stampede.SingleFlight;
+import dev.lexigram.cache.stampede.Stampede;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
@@ -21,29 +18,20 @@ import javax.cache.integration.CacheLoaderException;
 public final class ReadThrough<K, V> {
 
   private final CacheLoader<K, V> loader;
-  /** Null when unprotected. */
-  private final SingleFlight<K, V> flights;
-  /** Null unless the store is shared with other processes and protection is on. */
-  private final LeasedLoads leases;
+  private final Stampede<K, V> stampede;
 
   public ReadThrough(CacheLoader<K, V> loader) {
-    this(loader, null, null);
+    this(loader, Stampede.unprotected());
   }
 
-  private ReadThrough(CacheLoader<K, V> loader, SingleFlight<K, V> flights, LeasedLoads leases) {
+  private ReadThrough(CacheLoader<K, V> loader, Stampede<K, V> stampede) {
     this.loader = loader;
-    this.flights = flights;
-    this.leases = leases;
+    this.stampede = stampede;
   }
 
-  /**
-   * Returns a read-through over the same loader whose loads of one key share one flight in this
-   * process and, with {@code leases}, run under the key's lease across processes.
-   *
-   * @param leases the leases of a shared store, or null
-   */
-  public ReadThrough<K, V> protectedBy(SingleFlight<K, V> flights, LeasedLoads leases) {
-    return new ReadThrough<>(loader, flights, leases);
+  /** Returns a read-through over the same loader whose loads of one key run once for all callers. */
+  public ReadThrough<K, V> protectedBy(Stampede<K, V> stampede) {
+    return new ReadThrough<>(loader, stampede);
   }
 
   public CacheLoader<K, V> loader() {
@@ -61,14 +49,10 @@ public final class ReadThrough<K, V> {
    * the outcome and finds the value stored when the flight has ended.
    */
   public V load(K key, UnaryOperator<V> then) {
-    Function<K, V> run = k -> {
-      Supplier<V> once = () -> {
-        V loaded = loadNow(k);
-        return loaded == null ? null : then.apply(loaded);
-      };
-      return leases == null ? once.get() : leases.load(k, once);
-    };
-    return flights == null ? run.apply(key) : flights.load(key, run);
+    return stampede.load(key, k -> {
+      V loaded = loadNow(k);
+      return loaded == null ? null : then.apply(loaded);
+    });
   }
 
   private V loadNow(K key) {
@@ -92,13 +76,11 @@ public final class ReadThrough<K, V> {
    * were running are their outcomes, not passed to {@code then}.
    */
   public Map<K, V> loadAll(Set<? extends K> keys, Consumer<Map<K, V>> then) {
-    Function<Set<K>, Map<K, V>> once = own -> {
+    return stampede.loadAll(keys, own -> {
       Map<K, V> loaded = loadAllNow(own);
       then.accept(loaded);
       return loaded;
-    };
-    Function<Set<K>, Map<K, V>> run = leases == null ? once : own -> leases.loadAll(own, once);
-    return flights == null ? run.apply(Set.copyOf(keys)) : flights.loadAll(keys, run);
+    });
   }
 
   private Map<K, V> loadAllNow(Set<? extends K> keys) {
