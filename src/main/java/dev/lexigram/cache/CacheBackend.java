@@ -66,6 +66,16 @@ public interface CacheBackend extends AutoCloseable {
   /** Returns the round-trip time of a probe call to the backend, or why it failed. */
   Result<Duration> health();
 
+  /**
+   * Returns the named lock on this backend; see {@link LexigramCacheManager#lock(String)}.
+   *
+   * @param name the lock's name; not empty
+   * @return the lock, never null
+   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws NullPointerException if {@code name} is null
+   */
+  DistributedLock lock(String name);
+
   /** Closes this backend's cache; a second call does nothing. */
   @Override
   void close();

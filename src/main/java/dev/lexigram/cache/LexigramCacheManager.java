@@ -29,4 +29,16 @@ public interface LexigramCacheManager extends CacheManager {
    * @throws IllegalStateException if the manager is closed
    */
   CacheBackend backend(String name);
+
+  /**
+   * Returns the named lock on the default backend: shared by every process using that backend
+   * (Redis, memcached), or held in this process (memory).
+   *
+   * @param name the lock's name; not empty
+   * @return the lock, never null
+   * @throws IllegalArgumentException if {@code name} is empty
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalStateException if the manager is closed
+   */
+  DistributedLock lock(String name);
 }

@@ -1,6 +1,7 @@
 package dev.lexigram.cache.ext;
 
 import dev.lexigram.cache.CacheBackend;
+import dev.lexigram.cache.DistributedLock;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,16 +23,25 @@ public final class BackendView implements CacheBackend {
   private final LexigramCache<String, Object> cache;
   private final Runnable closer;
   private final Executor executor;
+  private final Function<String, DistributedLock> locks;
 
   /**
    * @param cache the extension view of the backend's cache
    * @param closer closes the backend's cache
    * @param executor where asynchronous calls run
+   * @param locks the backend's named locks
    */
-  public BackendView(LexigramCache<String, Object> cache, Runnable closer, Executor executor) {
+  public BackendView(LexigramCache<String, Object> cache, Runnable closer, Executor executor,
+      Function<String, DistributedLock> locks) {
     this.cache = cache;
     this.closer = closer;
     this.executor = executor;
+    this.locks = locks;
+  }
+
+  @Override
+  public DistributedLock lock(String name) {
+    return locks.apply(name);
   }
 
   @Override

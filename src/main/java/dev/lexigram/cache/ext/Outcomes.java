@@ -21,13 +21,15 @@ import javax.cache.event.CacheEntryListenerException;
 /**
  * The one boundary where exceptions become results: {@link #capture} runs a call and maps any
  * failure to a {@link CacheError} of the right kind. An interrupted call keeps the thread's
- * interrupt flag set. Only {@link VirtualMachineError}s pass through.
+ * interrupt flag set. Only {@link VirtualMachineError}s pass through. Public for the capability
+ * packages beside the cache layer ({@code lock}); not part of the API.
  */
-final class Outcomes {
+public final class Outcomes {
 
   private Outcomes() {}
 
-  static <T> Result<T> capture(Callable<T> call) {
+  /** Returns the call's value as a result, or its failure as an error result. */
+  public static <T> Result<T> capture(Callable<T> call) {
     try {
       return Result.ok(call.call());
     } catch (VirtualMachineError e) {

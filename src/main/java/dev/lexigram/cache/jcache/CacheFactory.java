@@ -12,6 +12,7 @@ import dev.lexigram.cache.jcache.management.CacheConfigurationBean;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
+import dev.lexigram.cache.lock.BackendLocks;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.stampede.LeasedLoads;
@@ -50,6 +51,7 @@ final class CacheFactory {
   private final Clock clock;
   private final Executor executor;
   private final BackendRegistry backends;
+  private final ManagerLocks locks;
 
   /**
    * @param remote the serializer of remote backends, whose bytes come back from a shared server
@@ -58,13 +60,27 @@ final class CacheFactory {
   CacheFactory(LexigramSettings settings, Serializer remote, Serializer inProcess, Clock clock, Executor executor) {
     this.settings = settings;
     this.backends = new BackendRegistry(remote, settings);
+    this.locks = new ManagerLocks(settings.source());
     this.inProcess = inProcess;
     this.clock = clock;
     this.executor = executor;
   }
 
-  /** Closes every backend opened so far. */
+  /**
+   * Returns the locks of the named backend, opening it if no cache has yet.
+   *
+   * @throws IllegalArgumentException if no backend has that name
+   * @throws CacheException if the backend cannot be opened
+   */
+  BackendLocks locks(String backendName) {
+    BackendSettings backend = settings.backend(backendName).orElseThrow(() -> new IllegalArgumentException(
+        "No backend named '" + backendName + "' in " + settings.source() + "; declared backends: " + backendNames()));
+    return locks.of(backend.name(), () -> backends.backend(backend).locks(backend.keyPrefix()));
+  }
+
+  /** Closes every backend opened so far, after stopping lock renewals. */
   void closeBackends() {
+    locks.close();
     backends.close();
   }
 

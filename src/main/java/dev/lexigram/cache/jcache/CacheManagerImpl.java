@@ -1,6 +1,7 @@
 package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.CacheBackend;
+import dev.lexigram.cache.DistributedLock;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.LexigramCacheManager;
 import dev.lexigram.cache.ext.BackendView;
@@ -115,7 +116,13 @@ public final class CacheManagerImpl implements LexigramCacheManager {
     Cache<String, Object> cache = getCache(name);
     @SuppressWarnings("unchecked")
     LexigramCache<String, Object> extension = cache.unwrap(LexigramCache.class);
-    return new BackendView(extension, cache::close, factory.executor());
+    return new BackendView(extension, cache::close, factory.executor(), lockName -> factory.locks(name).lock(lockName));
+  }
+
+  @Override
+  public DistributedLock lock(String name) {
+    requireOpen();
+    return factory.locks(factory.settings().defaultBackend().name()).lock(name);
   }
 
   @Override

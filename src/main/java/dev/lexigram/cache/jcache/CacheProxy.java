@@ -252,7 +252,7 @@ public class CacheProxy<K, V> implements Cache<K, V>, CacheOperations<K, V> {
           }
         }
         if (!toLoad.isEmpty()) {
-          Map<K, V> loaded = loader.loadAll(toLoad);
+          Map<K, V> loaded = loader.loadAllUnprotected(toLoad); // JCache's loadAll loads every key it names
           long loadedAt = now();
           loaded.forEach((key, value) -> ops.storeLoaded(key, value, loadedAt, replaceExistingValues));
         }

@@ -37,6 +37,14 @@ public interface StoreBackend extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Returns the named locks of this backend: in-process for a backend no other process shares,
+   * shared by every process on a remote one.
+   *
+   * @param keyPrefix the backend's {@code key_prefix}, or null for the default; names its locks on the server
+   */
+  LockStore locks(String keyPrefix);
+
   /** Closes the shared resources; a second call does nothing. */
   @Override
   void close();

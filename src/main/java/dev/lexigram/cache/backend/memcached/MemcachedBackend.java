@@ -3,6 +3,7 @@ package dev.lexigram.cache.backend.memcached;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.RemoteKeys;
+import dev.lexigram.cache.store.LockStore;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -54,6 +55,11 @@ final class MemcachedBackend implements StoreBackend {
     ItemNames names = new ItemNames(new RemoteKeys(settings.keyPrefix(), context.cacheName(), serializer));
     EntryCodec codec = new EntryCodec(settings.name(), context.cacheName(), serializer, limit);
     return new MemcachedStore(client, reads, calls, names, codec, metadump, context.clock());
+  }
+
+  @Override
+  public LockStore locks(String keyPrefix) {
+    return new MemcachedLocks(client, calls, keyPrefix);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lexigram.cache.backend.memory;
 
+import dev.lexigram.cache.store.LockStore;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -26,7 +27,13 @@ public final class MemoryStores {
 
   /** Returns the memory backend: each cache gets a Caffeine store of its own; nothing is shared. */
   public static StoreBackend backend() {
+    InProcessLocks locks = new InProcessLocks();
     return new StoreBackend() {
+      @Override
+      public LockStore locks(String keyPrefix) {
+        return locks;
+      }
+
       @Override
       public Store open(StoreContext context) {
         return create(context.maxSize(), context.clock(), context.listener(), context.entriesExpire());

@@ -3,6 +3,7 @@ package dev.lexigram.cache.backend.redis;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.RemoteKeys;
+import dev.lexigram.cache.store.LockStore;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -52,6 +53,9 @@ final class RedisBackend implements StoreBackend {
   private final RedisScript compareAndSet = new RedisScript("compare_and_set");
   private final RedisScript touch = new RedisScript("touch");
   private final RedisScript releaseLease = new RedisScript("release_lease");
+  private final RedisScript lockAcquire = new RedisScript("lock_acquire");
+  private final RedisScript lockRelease = new RedisScript("lock_release");
+  private final RedisScript lockExtend = new RedisScript("lock_extend");
   private final long maxRecordBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -65,6 +69,9 @@ final class RedisBackend implements StoreBackend {
     compareAndSet.load(link.sync());
     touch.load(link.sync());
     releaseLease.load(link.sync());
+    lockAcquire.load(link.sync());
+    lockRelease.load(link.sync());
+    lockExtend.load(link.sync());
     this.maxRecordBytes = readMaxBulk(link.sync());
   }
 
@@ -188,6 +195,11 @@ final class RedisBackend implements StoreBackend {
 
   RedisScript releaseLeaseScript() {
     return releaseLease;
+  }
+
+  @Override
+  public LockStore locks(String keyPrefix) {
+    return new RedisLocks(sync(), failures, keyPrefix, lockAcquire, lockRelease, lockExtend);
   }
 
   long maxRecordBytes() {

@@ -46,7 +46,11 @@ final class RedisScript {
 
   /** Runs the script on one key and returns its integer reply. */
   long run(RedisClusterCommands<String, byte[]> commands, String key, byte[]... args) {
-    String[] keys = {key};
+    return runOn(commands, new String[] {key}, args);
+  }
+
+  /** Runs the script on keys of one hash slot and returns its integer reply. */
+  long runOn(RedisClusterCommands<String, byte[]> commands, String[] keys, byte[]... args) {
     try {
       Long reply = commands.evalsha(sha, ScriptOutputType.INTEGER, keys, args);
       return reply;

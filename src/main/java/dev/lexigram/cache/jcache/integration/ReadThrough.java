@@ -83,6 +83,15 @@ public final class ReadThrough<K, V> {
     });
   }
 
+  /**
+   * Returns the loaded entries without null keys or values, calling the loader for every key
+   * whatever other callers are loading: JCache's {@code loadAll} must load each key it names, even
+   * one another process has just stored.
+   */
+  public Map<K, V> loadAllUnprotected(Set<? extends K> keys) {
+    return loadAllNow(keys);
+  }
+
   private Map<K, V> loadAllNow(Set<? extends K> keys) {
     Map<K, V> loaded;
     try {
