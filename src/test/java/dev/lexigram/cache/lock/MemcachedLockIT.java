@@ -2,23 +2,18 @@ package dev.lexigram.cache.lock;
 
 import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.MemcachedServer;
+import dev.lexigram.cache.testing.MemcachedServerExtension;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link LockAcrossProcesses} on a real memcached. */
+@ExtendWith(MemcachedServerExtension.class)
 class MemcachedLockIT extends LockAcrossProcesses {
 
-  private static MemcachedServer server;
+  private final MemcachedServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = MemcachedServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
+  MemcachedLockIT(MemcachedServer server) {
+    this.server = server;
   }
 
   @Override

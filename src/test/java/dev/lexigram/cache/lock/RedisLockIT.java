@@ -2,23 +2,18 @@ package dev.lexigram.cache.lock;
 
 import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.RedisServer;
+import dev.lexigram.cache.testing.RedisServerExtension;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link LockAcrossProcesses} on a real redis-server. */
+@ExtendWith(RedisServerExtension.class)
 class RedisLockIT extends LockAcrossProcesses {
 
-  private static RedisServer server;
+  private final RedisServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  RedisLockIT(RedisServer server) {
+    this.server = server;
   }
 
   @Override

@@ -6,27 +6,22 @@ import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.MemcachedServer;
+import dev.lexigram.cache.testing.MemcachedServerExtension;
 import dev.lexigram.cache.testing.MemcachedSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link ReadThroughStampedeContract} on a real memcached (in-process single flight, and leases across processes). */
+@ExtendWith(MemcachedServerExtension.class)
 class MemcachedReadThroughStampedeIT extends ReadThroughStampedeContract {
 
-  private static MemcachedServer server;
+  private final MemcachedServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = MemcachedServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
+  MemcachedReadThroughStampedeIT(MemcachedServer server) {
+    this.server = server;
   }
 
   @Override

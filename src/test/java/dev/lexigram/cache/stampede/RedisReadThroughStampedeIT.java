@@ -8,27 +8,22 @@ import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisServer;
+import dev.lexigram.cache.testing.RedisServerExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link ReadThroughStampedeContract} on a real redis-server (in-process single flight, and leases across processes). */
+@ExtendWith(RedisServerExtension.class)
 class RedisReadThroughStampedeIT extends ReadThroughStampedeContract {
 
-  private static RedisServer server;
+  private final RedisServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
+  RedisReadThroughStampedeIT(RedisServer server) {
+    this.server = server;
   }
 
   @Override
