@@ -1,15 +1,7 @@
 package dev.lexigram.cache.benchmarks;
 
-import java.net.URI;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
-import javax.cache.Caching;
-import javax.cache.configuration.CompleteConfiguration;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.EternalExpiryPolicy;
-import javax.cache.spi.CachingProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,91 +27,28 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 public class MemoryBeanByValueBenchmark {
 
-  private static final long SEED = 0x5EED_CAFEL;
-
   @Param({"lexigram-auto", "lexigram-json", "lexigram-kryo", "lexigram-java", "caffeine-jcache-byValue"})
   public String candidate;
 
-  private CacheManager manager;
+  private ByValueTrial<ProductBean> trial;
   private Cache<String, ProductBean> cache;
-  /** The keys in a shuffled order; {@code values[i]} is the value of {@code keys[i]}. */
   private String[] keys;
   private ProductBean[] values;
 
+  /** Every candidate must read back a copy: the bean is mutable. */
   @Setup(Level.Trial)
   public void setUp() {
-    int count = MemoryGetPutBenchmark.KEY_COUNT;
-    keys = new String[count];
-    values = new ProductBean[count];
-    for (int i = 0; i < count; i++) {
-      keys[i] = "product:" + i;
-      values[i] = ProductBean.number(i);
-    }
-    Random random = new Random(SEED);
-    for (int i = count - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      String key = keys[i];
-      keys[i] = keys[j];
-      keys[j] = key;
-      ProductBean value = values[i];
-      values[i] = values[j];
-      values[j] = value;
-    }
-    open();
-    for (int i = 0; i < count; i++) {
-      cache.put(keys[i], values[i]);
-    }
-    verifyPreload();
-    System.gc(); // a settled heap, as in MemoryGetPutBenchmark#setUp
-  }
-
-  private void open() {
-    boolean lexigram = candidate.startsWith("lexigram-");
-    CachingProvider provider = Caching.getCachingProvider(lexigram ? JCacheCandidate.LEXIGRAM : JCacheCandidate.CAFFEINE);
-    if (lexigram) {
-      String serializer = candidate.substring("lexigram-".length());
-      manager = provider.getCacheManager(URI.create("classpath:bench-by-value-" + serializer + ".yaml"),
-          provider.getDefaultClassLoader());
-    } else if (candidate.equals("caffeine-jcache-byValue")) {
-      manager = provider.getCacheManager();
-    } else {
-      throw new IllegalArgumentException("Unknown candidate '" + candidate
-          + "'; use one of lexigram-auto, lexigram-json, lexigram-kryo, lexigram-java, caffeine-jcache-byValue");
-    }
-    MutableConfiguration<String, ProductBean> configuration = new MutableConfiguration<String, ProductBean>()
-        .setTypes(String.class, ProductBean.class)
-        .setStoreByValue(true)
-        .setStatisticsEnabled(false)
-        .setManagementEnabled(false)
-        .setExpiryPolicyFactory(EternalExpiryPolicy.factoryOf());
-    cache = manager.createCache("bean-by-value-" + candidate, configuration);
-    @SuppressWarnings("unchecked")
-    CompleteConfiguration<String, ProductBean> actual = cache.getConfiguration(CompleteConfiguration.class);
-    if (!actual.isStoreByValue() || actual.isStatisticsEnabled()) {
-      tearDown();
-      throw new IllegalStateException(candidate + ": the provider did not apply the configuration");
-    }
-  }
-
-  /** Every key must read back an equal copy, never the very object put (that would be by reference). */
-  private void verifyPreload() {
-    boolean mustCopy = true;
-    for (int i = 0; i < keys.length; i++) {
-      ProductBean stored = cache.get(keys[i]);
-      if ((mustCopy && stored == values[i]) || !values[i].equals(stored)) {
-        tearDown();
-        throw new IllegalStateException(candidate + ": key '" + keys[i] + "' reads back "
-            + (stored == values[i] ? "the object put, not a copy" : stored) + " after the preload");
-      }
-    }
+    trial = new ByValueTrial<>(candidate, ProductBean.class, ProductBean[]::new, ProductBean::number, true);
+    cache = trial.cache;
+    keys = trial.keys;
+    values = trial.values;
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    if (manager != null) {
-      manager.close();
-      manager = null;
-      cache = null;
+    if (trial != null) {
+      trial.close();
+      trial = null;
     }
   }
 
