@@ -27,7 +27,7 @@ import javax.cache.integration.CacheLoaderException;
  * <ul>
  *   <li>granted: it reads the key again (a load may have ended between its miss and the lease),
  *       loads and stores only if the key is still absent, then releases the lease;
- *   <li>held elsewhere: it polls the key, from 5 ms doubling to 100 ms between reads, until the
+ *   <li>held elsewhere: it polls the key, from 5 ms doubling to 20 ms between reads, until the
  *       value appears (returned as read), or the lease is free again without a value (the holder
  *       failed or died: it tries to take the lease), or {@code max_wait} passes: then it loads by
  *       itself ({@code on_timeout: load}) or fails with a {@link CacheLoaderException} ({@code fail}).
@@ -38,7 +38,8 @@ import javax.cache.integration.CacheLoaderException;
 public final class LeasedLoads {
 
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-  private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** Only one caller per process polls a key (the others wait on its flight): a short pause costs little. */
+  private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final Store store;
   private final Clock clock;

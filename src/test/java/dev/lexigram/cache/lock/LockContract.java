@@ -132,7 +132,7 @@ abstract class LockContract {
     CountDownLatch acquired = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     Thread owner = new Thread(() -> {
-      held(lock.tryAcquire(Duration.ZERO, Duration.ofMillis(300), Duration.ofMinutes(1)));
+      held(lock.tryAcquire(Duration.ZERO, Duration.ofMillis(600), Duration.ofMinutes(1)));
       acquired.countDown();
       try {
         finish.await();
@@ -143,8 +143,8 @@ abstract class LockContract {
     owner.start();
     assertThat(acquired.await(10, TimeUnit.SECONDS)).isTrue();
 
-    // three leases' worth of time: only renewal keeps the lock the owner's
-    assertThat(lock.tryAcquire(Duration.ofMillis(1_000), LONG).unwrap()).as("renewed while the owner lives").isEmpty();
+    // two and a half leases of time: only renewal keeps the lock the owner's
+    assertThat(lock.tryAcquire(Duration.ofMillis(1_500), LONG).unwrap()).as("renewed while the owner lives").isEmpty();
     finish.countDown();
     owner.join(10_000);
 
