@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javax.cache.Cache;
 
 /**
@@ -72,7 +73,7 @@ public interface CacheOperations<K, V> {
    * when {@code ttlMillis} is negative. Concurrent calls for one missing key share one compute under
    * the cache's stampede protection. A null from {@code compute} throws {@link NullPointerException}.
    */
-  V getOrCompute(K key, java.util.function.Function<? super K, ? extends V> compute, long ttlMillis);
+  V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis);
 
   /** Returns the executor asynchronous calls run on. */
   Executor executor();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +121,7 @@ public final class LeasedLoads {
           held.put(key, lease);
         }
       }
-      Set<K> toLoad = new java.util.LinkedHashSet<>();
+      Set<K> toLoad = new LinkedHashSet<>();
       for (K key : held.keySet()) {
         V present = present(key);
         if (present != null) {

@@ -3,6 +3,7 @@ package dev.lexigram.cache.backend.memcached;
 import dev.lexigram.cache.store.LockStore;
 import dev.lexigram.cache.store.RemoteKeys;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import net.spy.memcached.CASResponse;
 import net.spy.memcached.CASValue;
 import net.spy.memcached.MemcachedClient;
@@ -98,7 +99,7 @@ final class MemcachedLocks implements LockStore {
     return change(name, owner, state -> new State(owner, state.token(), System.currentTimeMillis() + leaseMillis));
   }
 
-  private boolean change(String name, String owner, java.util.function.UnaryOperator<State> next) {
+  private boolean change(String name, String owner, UnaryOperator<State> next) {
     String item = itemOf(name);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       CASValue<byte[]> current = gets(item);
