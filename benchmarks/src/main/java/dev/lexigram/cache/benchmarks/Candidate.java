@@ -1,5 +1,7 @@
 package dev.lexigram.cache.benchmarks;
 
+import java.net.URI;
+
 /**
  * One cache under measurement, reduced to the two calls the benchmark makes. Each JMH fork
  * loads one candidate only, so the call through this interface stays monomorphic and inlines.
@@ -27,6 +29,10 @@ interface Candidate extends AutoCloseable {
         return JCacheCandidate.open(name, JCacheCandidate.LEXIGRAM, /* storeByValue= */ false);
       case "lexigram-byValue":
         return JCacheCandidate.open(name, JCacheCandidate.LEXIGRAM, /* storeByValue= */ true);
+      case "lexigram-readThrough":
+        return JCacheCandidate.openReadThrough(name, URI.create("lexigram:benchmarks-" + name));
+      case "lexigram-readThrough-unprotected":
+        return JCacheCandidate.openReadThrough(name, URI.create("classpath:bench-unprotected.yaml"));
       case "caffeine-raw":
         return new CaffeineCandidate();
       case "caffeine-raw-copying":
@@ -37,7 +43,8 @@ interface Candidate extends AutoCloseable {
         return JCacheCandidate.open(name, JCacheCandidate.CAFFEINE, /* storeByValue= */ true);
       default:
         throw new IllegalArgumentException("Unknown candidate '" + name + "'; use one of "
-            + "lexigram-byRef, lexigram-byValue, caffeine-raw, caffeine-raw-copying, caffeine-jcache-byRef, caffeine-jcache-byValue");
+            + "lexigram-byRef, lexigram-byValue, lexigram-readThrough, lexigram-readThrough-unprotected, caffeine-raw, "
+            + "caffeine-raw-copying, caffeine-jcache-byRef, caffeine-jcache-byValue");
     }
   }
 }

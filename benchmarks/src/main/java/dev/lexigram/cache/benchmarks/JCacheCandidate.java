@@ -1,12 +1,15 @@
 package dev.lexigram.cache.benchmarks;
 
 import java.net.URI;
+import java.util.Map;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.integration.CacheLoader;
 import javax.cache.spi.CachingProvider;
 
 /**
@@ -30,13 +33,43 @@ final class JCacheCandidate implements Candidate {
 
   static JCacheCandidate open(String name, String providerClass, boolean storeByValue) {
     CachingProvider provider = Caching.getCachingProvider(providerClass);
-    CacheManager manager = provider.getCacheManager(managerUri(provider, name), provider.getDefaultClassLoader());
+    return open(name, provider, managerUri(provider, name), storeByValue, false);
+  }
+
+  /**
+   * A lexigram cache by reference with a read-through loader (never called: every key is
+   * preloaded), on the manager of {@code managerUri}: the hit path of a read-through cache, with
+   * stampede protection on (the built-in default) or off (a configuration that turns it off).
+   */
+  static JCacheCandidate openReadThrough(String name, URI managerUri) {
+    return open(name, Caching.getCachingProvider(LEXIGRAM), managerUri, false, true);
+  }
+
+  /** A loader for read-through candidates; every key is preloaded, so it is never called. */
+  public static final class PreloadedLoader implements CacheLoader<String, byte[]> {
+    @Override
+    public byte[] load(String key) {
+      throw new IllegalStateException("key '" + key + "' was not preloaded");
+    }
+
+    @Override
+    public Map<String, byte[]> loadAll(Iterable<? extends String> keys) {
+      throw new IllegalStateException("keys were not preloaded");
+    }
+  }
+
+  private static JCacheCandidate open(String name, CachingProvider provider, URI managerUri, boolean storeByValue,
+      boolean readThrough) {
+    CacheManager manager = provider.getCacheManager(managerUri, provider.getDefaultClassLoader());
     MutableConfiguration<String, byte[]> configuration = new MutableConfiguration<String, byte[]>()
         .setTypes(String.class, byte[].class)
         .setStoreByValue(storeByValue)
         .setStatisticsEnabled(false)
         .setManagementEnabled(false)
         .setExpiryPolicyFactory(EternalExpiryPolicy.factoryOf());
+    if (readThrough) {
+      configuration.setReadThrough(true).setCacheLoaderFactory(FactoryBuilder.factoryOf(PreloadedLoader.class));
+    }
     Cache<String, byte[]> cache = manager.createCache(name, configuration);
     @SuppressWarnings("unchecked")
     CompleteConfiguration<String, byte[]> actual = cache.getConfiguration(CompleteConfiguration.class);
