@@ -5,8 +5,13 @@ import dev.lexigram.cache.jcache.integration.WriteThrough;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.jcache.processor.EntryProcessorEntry;
 import dev.lexigram.cache.store.StoreEntry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
+import javax.cache.processor.EntryProcessorResult;
 
 /**
  * Runs entry processors for one cache: the processor works on an {@link EntryProcessorEntry}
@@ -30,6 +35,33 @@ final class EntryProcessing<K, V> {
     this.typeCheck = typeCheck;
     this.readThrough = readThrough;
     this.writeThrough = writeThrough;
+  }
+
+  /**
+   * Returns the results of {@code invokeAll}: {@code invokeOne} runs per key; a null result is left
+   * out, and a failure is kept as the key's result, an {@link EntryProcessorException} (wrapping any
+   * other exception) that the result throws when asked, as the standard says.
+   */
+  static <K, T> Map<K, EntryProcessorResult<T>> invokeEach(Set<? extends K> keys, Function<K, T> invokeOne) {
+    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+    for (K key : keys) {
+      try {
+        T result = invokeOne.apply(key);
+        if (result != null) {
+          results.put(key, () -> result);
+        }
+      } catch (EntryProcessorException e) {
+        results.put(key, () -> {
+          throw e;
+        });
+      } catch (RuntimeException e) {
+        EntryProcessorException wrapped = new EntryProcessorException(e);
+        results.put(key, () -> {
+          throw wrapped;
+        });
+      }
+    }
+    return results;
   }
 
   <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object[] arguments, long now) {

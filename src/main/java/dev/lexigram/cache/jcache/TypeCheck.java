@@ -1,6 +1,7 @@
 package dev.lexigram.cache.jcache;
 
 import java.util.Objects;
+import java.util.Set;
 
 /** Checks keys and values against the cache's configured types; null is never allowed. */
 final class TypeCheck {
@@ -37,5 +38,13 @@ final class TypeCheck {
   void entry(Object key, Object value) {
     key(key);
     value(value);
+  }
+
+  /** Checks a set of keys: the set and every key in it are non-null, as JCache's many-key calls require. */
+  static void requireNoNullKeys(Set<?> keys) {
+    Objects.requireNonNull(keys, "keys");
+    for (Object key : keys) {
+      Objects.requireNonNull(key, "a key in the set is null");
+    }
   }
 }

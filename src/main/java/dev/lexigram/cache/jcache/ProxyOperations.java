@@ -1,0 +1,181 @@
+package dev.lexigram.cache.jcache;
+
+import dev.lexigram.cache.Result;
+import dev.lexigram.cache.TimeToLive;
+import dev.lexigram.cache.ext.CacheOperations;
+import dev.lexigram.cache.store.Glob;
+import dev.lexigram.cache.store.StoreEntry;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javax.cache.Cache;
+
+/**
+ * What the extension API needs of one cache beyond the standard API ({@link CacheOperations}),
+ * on the cache's own parts: the same checks, writer, statistics, expiry and stampede protection as
+ * the standard calls of {@link CacheProxy}.
+ */
+final class ProxyOperations<K, V> implements CacheOperations<K, V> {
+
+  /** The extension API's result of every miss. */
+  private static final Result<Optional<Object>> MISS = Result.ok(Optional.empty());
+
+  private final CacheProxy<K, V> cache;
+
+  ProxyOperations(CacheProxy<K, V> cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public Result<Optional<V>> getResult(K key) {
+    V value = cache.get(key);
+    return (value == null) ? missResult() : Result.ok(Optional.of(value));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> Result<Optional<V>> missResult() {
+    return (Result<Optional<V>>) (Result<?>) MISS;
+  }
+
+  @Override
+  public Cache<K, V> cache() {
+    return cache;
+  }
+
+  @Override
+  public Executor executor() {
+    return cache.executor;
+  }
+
+  @Override
+  public CompletionStage<V> getAsync(K key) {
+    cache.requireOpen();
+    cache.typeCheck.key(key);
+    // a loader is a blocking user callback: a read-through cache runs the whole call on the executor
+    return (cache.readThrough == null) ? cache.asyncCalls.get(key, cache.now()) : CompletableFuture.supplyAsync(() -> cache.get(key), cache.executor);
+  }
+
+  @Override
+  public CompletionStage<Map<K, V>> getAllAsync(Set<? extends K> keys) {
+    cache.requireOpen();
+    TypeCheck.requireNoNullKeys(keys);
+    return (cache.readThrough == null) ? cache.asyncCalls.getAll(keys, cache.now()) : CompletableFuture.supplyAsync(() -> cache.getAll(keys), cache.executor);
+  }
+
+  @Override
+  public CompletionStage<Boolean> containsKeyAsync(K key) {
+    cache.requireOpen();
+    cache.typeCheck.key(key);
+    return cache.asyncCalls.containsKey(key, cache.now());
+  }
+
+  @Override
+  public CompletionStage<Void> putAsync(K key, V value) {
+    cache.requireOpen();
+    cache.typeCheck.entry(key, value);
+    return (cache.writeThrough == null && cache.canWriteBlind())
+        ? cache.asyncCalls.putBlind(key, value) : CompletableFuture.runAsync(() -> cache.put(key, value), cache.executor);
+  }
+
+  @Override
+  public CompletionStage<Boolean> removeAsync(K key) {
+    cache.requireOpen();
+    cache.typeCheck.key(key);
+    // a writer and a synchronous listener are blocking user callbacks: with either, the standard call runs on the executor
+    return (cache.writeThrough == null && !cache.dispatcher.hasListeners())
+        ? cache.asyncCalls.remove(key, cache.now()) : CompletableFuture.supplyAsync(() -> cache.remove(key), cache.executor);
+  }
+
+  @Override
+  public void put(K key, V value, long ttlMillis) {
+    cache.requireOpen();
+    cache.typeCheck.entry(key, value);
+    cache.eternal = false;
+    long start = cache.statistics.start();
+    if (cache.writeThrough != null) {
+      cache.writeThrough.write(new EntryImpl<>(key, value));
+    }
+    long now = cache.clock.millis();
+    cache.ops.put(key, value, now, instantAfter(now, ttlMillis));
+    cache.statistics.recordPuts(1);
+    cache.statistics.recordPutTime(start);
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map, long ttlMillis) {
+    cache.requireOpen();
+    Objects.requireNonNull(map, "map");
+    map.forEach(cache.typeCheck::entry);
+    cache.eternal = false;
+    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
+      put(entry.getKey(), entry.getValue(), ttlMillis);
+    }
+  }
+
+  private static long instantAfter(long now, long ttlMillis) {
+    long at = now + ttlMillis;
+    return (at < now || at == StoreEntry.ETERNAL) ? StoreEntry.ETERNAL - 1 : at;
+  }
+
+  @Override
+  public TimeToLive timeToLive(K key) {
+    cache.requireOpen();
+    cache.typeCheck.key(key);
+    long now = cache.clock.millis();
+    StoreEntry entry = cache.ops.live(key, now);
+    if (entry == null) {
+      return TimeToLive.missing();
+    }
+    return entry.expiresAt() == StoreEntry.ETERNAL
+        ? TimeToLive.persistent() : TimeToLive.of(Duration.ofMillis(entry.expiresAt() - now));
+  }
+
+  @Override
+  public V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis) {
+    cache.requireOpen();
+    cache.typeCheck.key(key);
+    Objects.requireNonNull(compute, "compute");
+    V present = cache.store.read(key, cache.liveValues); // never the loader: compute stands in for it
+    if (cache.statistics.isEnabled()) {
+      if (present != null) {
+        cache.statistics.recordHits(1);
+      } else {
+        cache.statistics.recordMisses(1);
+      }
+    }
+    return present != null ? present : cache.stampede.load(key, k -> {
+      V computed = Objects.requireNonNull(compute.apply(k), () -> "getOrCompute: compute returned null for key " + k);
+      if (ttlMillis < 0) {
+        cache.put(k, computed);
+      } else {
+        put(k, computed, ttlMillis);
+      }
+      return computed;
+    });
+  }
+
+  @Override
+  public boolean expire(K key, long ttlMillis) {
+    cache.requireOpen();
+    cache.typeCheck.key(key);
+    long now = cache.clock.millis();
+    if (ttlMillis >= 0) {
+      cache.eternal = false;
+    }
+    return cache.ops.setExpiry(key, now, ttlMillis < 0 ? StoreEntry.ETERNAL : instantAfter(now, ttlMillis));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Iterator<K> keysMatching(Glob glob) {
+    cache.requireOpen();
+    return (Iterator<K>) (Iterator<?>) cache.store.keys(glob);
+  }
+}
