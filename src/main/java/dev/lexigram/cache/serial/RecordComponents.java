@@ -3,6 +3,7 @@ package dev.lexigram.cache.serial;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 /**
@@ -18,22 +19,52 @@ record RecordComponents(Class<?> type, Object[] components) implements Serializa
 
   private static final long serialVersionUID = 1L;
 
+  /** The accessors and canonical constructor of each record class, looked up once, made accessible. */
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      return Shape.of(type);
+    }
+  };
+
+  /** A record class's accessors in declaration order and its canonical constructor; null members if it has none usable. */
+  private record Shape(Method[] accessors, Constructor<?> canonical, RuntimeException failure) {
+    static Shape of(Class<?> type) {
+      try {
+        RecordComponent[] declared = type.getRecordComponents();
+        Method[] accessors = new Method[declared.length];
+        Class<?>[] types = new Class<?>[declared.length];
+        for (int i = 0; i < declared.length; i++) {
+          accessors[i] = declared[i].getAccessor();
+          accessors[i].setAccessible(true);
+          types[i] = declared[i].getType();
+        }
+        Constructor<?> canonical = type.getDeclaredConstructor(types);
+        canonical.setAccessible(true);
+        return new Shape(accessors, canonical, null);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return new Shape(null, null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+      }
+    }
+  }
+
   /** Returns the stand-in of a record. */
   static RecordComponents of(Record value) {
-    RecordComponent[] declared = value.getClass().getRecordComponents();
-    Object[] values = new Object[declared.length];
+    Shape shape = SHAPES.get(value.getClass());
     try {
-      for (int i = 0; i < declared.length; i++) {
-        var accessor = declared[i].getAccessor();
-        accessor.setAccessible(true);
-        values[i] = accessor.invoke(value);
+      if (shape.failure() != null) {
+        throw shape.failure();
       }
+      Object[] values = new Object[shape.accessors().length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = shape.accessors()[i].invoke(value);
+      }
+      return new RecordComponents(value.getClass(), values);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw Failures.notWritable(JavaSerializer.NAME, value.getClass().getName(),
           "its components cannot be read (" + Failures.shortMessage(e) + ")", e,
           "make the record public or implement java.io.Serializable on it");
     }
-    return new RecordComponents(value.getClass(), values);
   }
 
   /**
@@ -46,19 +77,13 @@ record RecordComponents(Class<?> type, Object[] components) implements Serializa
     if (type == null || !type.isRecord() || components == null) {
       throw Failures.corrupt(JavaSerializer.NAME, "a record stand-in names no record", null);
     }
-    RecordComponent[] declared = type.getRecordComponents();
-    if (declared.length != components.length) {
+    Shape shape = SHAPES.get(type);
+    if (shape.failure() != null || shape.accessors().length != components.length) {
       throw Failures.corrupt(JavaSerializer.NAME, "a record stand-in of " + type.getName() + " has "
-          + components.length + " values for " + declared.length + " components", null);
-    }
-    Class<?>[] types = new Class<?>[declared.length];
-    for (int i = 0; i < declared.length; i++) {
-      types[i] = declared[i].getType();
+          + components.length + " values, which its canonical constructor does not take", shape.failure());
     }
     try {
-      Constructor<?> canonical = type.getDeclaredConstructor(types);
-      canonical.setAccessible(true);
-      return canonical.newInstance(components);
+      return shape.canonical().newInstance(components);
     } catch (InvocationTargetException e) {
       throw Failures.corrupt(JavaSerializer.NAME, "the constructor of " + type.getName() + " refused the values", e.getCause());
     } catch (ReflectiveOperationException | RuntimeException e) {

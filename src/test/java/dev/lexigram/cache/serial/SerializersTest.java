@@ -24,6 +24,21 @@ class SerializersTest {
     assertThat(serializer.deserialize(bean)).isInstanceOf(Bean.class);
   }
 
+  /** A record that is not Serializable, with a mutable component. */
+  public record Basket(String owner, java.util.List<String> items) {}
+
+  @Test
+  void build_defaults_writeARecordThatIsNotSerializableAsItsComponents_andRebuildIt() {
+    Serializer serializer = Serializers.builder().allowTypes(List.of(Basket.class.getName())).build();
+    Basket basket = new Basket("ada", new java.util.ArrayList<>(List.of("lamp", "desk")));
+
+    byte[] payload = serializer.serialize(basket);
+
+    assertThat(payload[0]).as("the JDK format").isEqualTo((byte) 0xAC);
+    assertThat(serializer.deserialize(payload)).isEqualTo(basket).isNotSameAs(basket);
+    assertThat(serializer.deserialize(serializer.serialize(basket))).isEqualTo(basket); // the looked-up shape again
+  }
+
   /** A bean that is not Serializable. */
   public static final class Bean {
     public int value = 7;
