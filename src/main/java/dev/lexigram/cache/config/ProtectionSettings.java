@@ -13,8 +13,11 @@ import java.time.Duration;
  * @param lockTtl how long the lease of a load across processes lasts: a holder that dies frees
  *     the key after this; positive, default 30 s
  * @param onTimeout what a reader does when {@code maxWait} passes; default {@link OnTimeout#LOAD}
+ * @param beta how eagerly an entry that will expire is recomputed before it does (XFetch): a read
+ *     recomputes in the background with probability {@code exp(-remaining / (beta * delta))},
+ *     delta being how long the value took to compute; default 1, 0 turns early recomputation off
  */
-public record ProtectionSettings(Duration maxWait, Duration lockTtl, OnTimeout onTimeout) {
+public record ProtectionSettings(Duration maxWait, Duration lockTtl, OnTimeout onTimeout, double beta) {
 
   /** What a reader does when it has waited {@code max_wait} for another caller's load. */
   public enum OnTimeout {
@@ -28,7 +31,7 @@ public record ProtectionSettings(Duration maxWait, Duration lockTtl, OnTimeout o
    * Checks the components.
    *
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if a duration is not positive
+   * @throws IllegalArgumentException if a duration is not positive, or beta negative or not finite
    */
   public ProtectionSettings {
     requireNonNull(maxWait, "maxWait");
@@ -37,10 +40,21 @@ public record ProtectionSettings(Duration maxWait, Duration lockTtl, OnTimeout o
     if (maxWait.isNegative() || maxWait.isZero() || lockTtl.isNegative() || lockTtl.isZero()) {
       throw new IllegalArgumentException("maxWait and lockTtl must be positive: " + maxWait + ", " + lockTtl);
     }
+    if (!(beta >= 0) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException("beta must be zero or a positive number: " + beta);
+    }
   }
 
-  /** Returns the defaults, the reference library's: 10 s wait, 30 s lease, load on timeout; never null. */
+  /** Settings with the default {@code beta} of 1. */
+  public ProtectionSettings(Duration maxWait, Duration lockTtl, OnTimeout onTimeout) {
+    this(maxWait, lockTtl, onTimeout, 1.0);
+  }
+
+  /**
+   * Returns the defaults, the reference library's: 10 s wait, 30 s lease, load on timeout; and
+   * XFetch's beta of 1; never null.
+   */
   public static ProtectionSettings defaults() {
-    return new ProtectionSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), OnTimeout.LOAD);
+    return new ProtectionSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), OnTimeout.LOAD, 1.0);
   }
 }

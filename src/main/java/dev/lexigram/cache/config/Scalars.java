@@ -49,6 +49,16 @@ final class Scalars {
         "write a whole number such as 1000");
   }
 
+  static double decimal(ConfigErrors errors, String key, JsonNode node) {
+    if (node.isNumber() && Double.isFinite(node.doubleValue())) {
+      return node.doubleValue();
+    }
+    if (node.isTextual() && node.textValue().trim().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?")) {
+      return Double.parseDouble(node.textValue().trim());
+    }
+    throw errors.at(key, "expected a number, got " + describe(key, node), "write a number such as 1 or 0.5");
+  }
+
   static boolean bool(ConfigErrors errors, String key, JsonNode node) {
     if (node.isBoolean()) {
       return node.booleanValue();

@@ -131,6 +131,19 @@ final class Section {
     return count;
   }
 
+  /** A number that must not be negative; {@code fix} says what to write instead. */
+  Double nonNegative(String key, String fix) {
+    JsonNode node = value(key);
+    if (node == null) {
+      return null;
+    }
+    double number = Scalars.decimal(errors, path(key), node);
+    if (number < 0) {
+      throw errors.at(path(key), "must be zero or positive, got " + node.asText(), fix);
+    }
+    return number;
+  }
+
   /** A duration that must be positive; {@code fix} says what to write instead. */
   Duration period(String key, String fix) {
     JsonNode node = value(key);

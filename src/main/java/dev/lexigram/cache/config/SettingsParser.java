@@ -163,9 +163,12 @@ final class SettingsParser {
     Duration maxWait = s.period("max_wait", PROTECTION_FIX);
     Duration lockTtl = s.period("lock_ttl", PROTECTION_FIX);
     ProtectionSettings.OnTimeout onTimeout = s.choice("on_timeout", ProtectionSettings.OnTimeout.class, "on_timeout");
+    Double beta = s.nonNegative("beta", "write 1 (the default), a larger number to recompute earlier, or 0 to turn"
+        + " early recomputation off");
     return new ProtectionSettings(
         maxWait == null ? defaults.maxWait() : maxWait,
         lockTtl == null ? defaults.lockTtl() : lockTtl,
-        onTimeout == null ? defaults.onTimeout() : onTimeout);
+        onTimeout == null ? defaults.onTimeout() : onTimeout,
+        beta == null ? defaults.beta() : beta);
   }
 }

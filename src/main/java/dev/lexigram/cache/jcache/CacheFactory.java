@@ -15,6 +15,7 @@ import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.lock.BackendLocks;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.stampede.EarlyRecompute;
 import dev.lexigram.cache.stampede.LeasedLoads;
 import dev.lexigram.cache.stampede.SingleFlight;
 import dev.lexigram.cache.stampede.Stampede;
@@ -255,7 +256,7 @@ final class CacheFactory {
     }
     ProtectionSettings protection = settings.service().protection();
     return new Stampede<>(new SingleFlight<>(protection, valueCopier::copy),
-        store.isShared() ? new LeasedLoads(store, clock, protection) : null);
+        store.isShared() ? new LeasedLoads(store, clock, protection) : null, EarlyRecompute.of(protection, executor));
   }
 
   @SuppressWarnings("unchecked")

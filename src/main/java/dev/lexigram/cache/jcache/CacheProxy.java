@@ -51,12 +51,13 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   final StoreOps<K, V> ops;
   final Store store;
   /**
-   * Make of a read the value a get returns, the first with the read-through load on a miss, the
-   * second without (a counted get counts the miss before loading); held here so that a get
-   * reaches the store directly.
+   * Make of a read the value a get returns: with the read-through load on a miss; without (a
+   * counted get counts the miss before loading); without, recomputing hits early. Held here so that
+   * a get reaches the store directly.
    */
   private final EntryReader<V> liveOrLoaded;
   final EntryReader<V> liveValues;
+  private final EntryReader<V> liveHits;
   final Clock clock;
   private final ExpiryCalculator expiry;
   final EventDispatcher<K, V> dispatcher;
@@ -69,6 +70,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   private final EntryProcessing<K, V> processing;
   final AsyncCalls<K, V> asyncCalls;
   final Stampede<K, V> stampede;
+  final EarlyRefresh<K, V> earlyRefresh; // null when off
   private final LoadAllTasks<K, V> loads;
   private final BulkWrites<K, V> bulk;
   /** True while no entry can expire: no expiry policy and no per-entry TTL written yet. */
@@ -99,10 +101,13 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
     this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier(), this::now);
     this.liveValues = ops.liveValues(null);
-    this.liveOrLoaded = (readThrough == null) ? liveValues : ops.liveValues(this::loadOnMiss);
+    this.stampede = Objects.requireNonNull(wiring.stampede());
+    this.earlyRefresh = EarlyRefresh.of(stampede, store, ops, typeCheck, this::now);
+    StoreOps.HitHook early = (readThrough == null || earlyRefresh == null) ? null : earlyRefresh.withLoader(readThrough);
+    this.liveHits = (early == null) ? liveValues : ops.liveValues(null, early);
+    this.liveOrLoaded = (readThrough == null) ? liveValues : ops.liveValues(this::loadOnMiss, early);
     this.processing = new EntryProcessing<>(ops, statistics, typeCheck, readThrough, writeThrough);
     this.asyncCalls = new AsyncCalls<>(store, ops, statistics, executor);
-    this.stampede = Objects.requireNonNull(wiring.stampede());
     for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
       dispatcher.register(listener);
     }
@@ -161,7 +166,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   /** {@link #get} with statistics on: the same steps, counted and timed. */
   private V readCounted(K key) {
     long start = statistics.start();
-    V value = store.read(key, liveValues);
+    V value = store.read(key, liveHits);
     if (value != null) {
       statistics.recordHits(1);
     } else {
@@ -173,9 +178,9 @@ public class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   private V loadAndStore(K key, long now) {
-    return readThrough.load(key, loaded -> {
+    return readThrough.load(key, (loaded, meta) -> {
       typeCheck.value(loaded);
-      ops.storeLoaded(key, loaded, now, /* replaceExisting= */ false);
+      ops.storeLoaded(key, loaded, now, ExpiryCalculator.UNCHANGED, meta);
       return loaded;
     });
   }
@@ -191,8 +196,8 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     Set<K> missing = (readThrough == null) ? null : new LinkedHashSet<>();
     ops.collectHits(keys, live, now, result, missing);
     if (missing != null && !missing.isEmpty()) {
-      result.putAll(readThrough.loadAll(missing,
-          loaded -> loaded.forEach((key, value) -> ops.storeLoaded(key, value, now, false))));
+      result.putAll(readThrough.loadAll(missing, (loaded, meta) ->
+          loaded.forEach((key, value) -> ops.storeLoaded(key, value, now, ExpiryCalculator.UNCHANGED, meta))));
     }
     statistics.recordGetTime(start);
     return result;

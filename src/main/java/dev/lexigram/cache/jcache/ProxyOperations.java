@@ -3,6 +3,9 @@ package dev.lexigram.cache.jcache;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
 import dev.lexigram.cache.ext.CacheOperations;
+import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
+import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.StoreEntry;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.cache.Cache;
 
@@ -119,7 +123,7 @@ final class ProxyOperations<K, V> implements CacheOperations<K, V> {
     }
   }
 
-  private static long instantAfter(long now, long ttlMillis) {
+  static long instantAfter(long now, long ttlMillis) {
     long at = now + ttlMillis;
     return (at < now || at == StoreEntry.ETERNAL) ? StoreEntry.ETERNAL - 1 : at;
   }
@@ -142,7 +146,10 @@ final class ProxyOperations<K, V> implements CacheOperations<K, V> {
     cache.requireOpen();
     cache.typeCheck.key(key);
     Objects.requireNonNull(compute, "compute");
-    V present = cache.store.read(key, cache.liveValues); // never the loader: compute stands in for it
+    // never the loader: compute stands in for it, and recomputes early when the cache does so
+    EntryReader<V> reader = (cache.earlyRefresh == null) ? cache.liveValues
+        : cache.ops.liveValues(null, cache.earlyRefresh.withFunction(compute, ttlMillis));
+    V present = cache.store.read(key, reader);
     if (cache.statistics.isEnabled()) {
       if (present != null) {
         cache.statistics.recordHits(1);
@@ -151,14 +158,29 @@ final class ProxyOperations<K, V> implements CacheOperations<K, V> {
       }
     }
     return present != null ? present : cache.stampede.load(key, k -> {
+      long start = System.nanoTime();
       V computed = Objects.requireNonNull(compute.apply(k), () -> "getOrCompute: compute returned null for key " + k);
-      if (ttlMillis < 0) {
-        cache.put(k, computed);
-      } else {
-        put(k, computed, ttlMillis);
-      }
+      putComputed(k, computed, ttlMillis, EntryMeta.computedIn(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
       return computed;
     });
+  }
+
+  /** Writes a value {@code getOrCompute} computed, as a put with the TTL (or the policy's, when negative) would. */
+  private void putComputed(K key, V value, long ttlMillis, EntryMeta meta) {
+    cache.typeCheck.value(value);
+    long start = cache.statistics.start();
+    if (cache.writeThrough != null) {
+      cache.writeThrough.write(new EntryImpl<>(key, value));
+    }
+    if (ttlMillis >= 0) {
+      cache.eternal = false;
+    }
+    long now = cache.clock.millis();
+    long fixedExpiresAt = ttlMillis < 0 ? ExpiryCalculator.UNCHANGED : instantAfter(now, ttlMillis);
+    if (cache.ops.put(key, value, now, fixedExpiresAt, meta) != StoreOps.NOT_STORED) {
+      cache.statistics.recordPuts(1);
+      cache.statistics.recordPutTime(start);
+    }
   }
 
   @Override

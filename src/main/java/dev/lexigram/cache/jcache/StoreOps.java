@@ -4,6 +4,7 @@ import dev.lexigram.cache.jcache.event.EventDispatcher;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
@@ -151,10 +152,24 @@ final class StoreOps<K, V> {
    *     null for null
    */
   EntryReader<V> liveValues(Function<Object, V> onMiss) {
+    return liveValues(onMiss, null);
+  }
+
+  /**
+   * {@link #liveValues(Function)} whose reader also shows every live entry with an expiry instant
+   * that it hands out to {@code onHit} (an early recompute, say), or to no one when null.
+   */
+  EntryReader<V> liveValues(Function<Object, V> onMiss, HitHook onHit) {
     if (expiry.accessMayChangeExpiry()) {
-      return new TouchedValues(onMiss);
+      return new TouchedValues(onMiss, onHit);
     }
-    return (copier == Copier.identity()) ? new ReferencedValues(onMiss) : new CopiedValues(onMiss);
+    return (copier == Copier.identity()) ? new ReferencedValues(onMiss, onHit) : new CopiedValues(onMiss, onHit);
+  }
+
+  /** What a reader does with a live entry it hands out, beside handing it out. */
+  @FunctionalInterface
+  interface HitHook {
+    void hit(Object key, StoreEntry live, long now);
   }
 
   /**
@@ -164,9 +179,11 @@ final class StoreOps<K, V> {
   private abstract class LiveValues implements EntryReader<V> {
 
     private final Function<Object, V> onMiss;
+    private final HitHook onHit;
 
-    LiveValues(Function<Object, V> onMiss) {
+    LiveValues(Function<Object, V> onMiss, HitHook onHit) {
       this.onMiss = onMiss;
+      this.onHit = onHit;
     }
 
     @Override
@@ -182,6 +199,9 @@ final class StoreOps<K, V> {
     }
 
     V touchedValue(Object key, StoreEntry live, long now) {
+      if (onHit != null) {
+        onHit.hit(key, live, now);
+      }
       touchOnAccess(key, live, now);
       return valueOf(live);
     }
@@ -189,8 +209,8 @@ final class StoreOps<K, V> {
 
   /** A read never moves expiry and values are held by reference (or arrive copied): the value is the answer. */
   private final class ReferencedValues extends LiveValues {
-    ReferencedValues(Function<Object, V> onMiss) {
-      super(onMiss);
+    ReferencedValues(Function<Object, V> onMiss, HitHook onHit) {
+      super(onMiss, onHit);
     }
 
     @Override
@@ -202,8 +222,8 @@ final class StoreOps<K, V> {
 
   /** A read never moves expiry and the cache stores by value: a copy of the value. */
   private final class CopiedValues extends LiveValues {
-    CopiedValues(Function<Object, V> onMiss) {
-      super(onMiss);
+    CopiedValues(Function<Object, V> onMiss, HitHook onHit) {
+      super(onMiss, onHit);
     }
 
     @Override
@@ -214,8 +234,8 @@ final class StoreOps<K, V> {
 
   /** A read may move expiry: touching compares the entry's version, so the entry is read again. */
   private final class TouchedValues extends LiveValues {
-    TouchedValues(Function<Object, V> onMiss) {
-      super(onMiss);
+    TouchedValues(Function<Object, V> onMiss, HitHook onHit) {
+      super(onMiss, onHit);
     }
 
     @Override
@@ -303,16 +323,21 @@ final class StoreOps<K, V> {
    * @return {@link #NOT_STORED}, the previous entry, or null if the key was absent
    */
   Object put(K key, V value, long now, long fixedExpiresAt) {
+    return put(key, value, now, fixedExpiresAt, null);
+  }
+
+  /** {@link #put(Object, Object, long, long)} writing the entry with the meta (or none, when null). */
+  Object put(K key, V value, long now, long fixedExpiresAt, EntryMeta meta) {
     while (true) {
       StoreEntry current = live(key, now);
       if (current == null) {
-        int outcome = create(key, value, now, fixedExpiresAt);
+        int outcome = create(key, value, now, fixedExpiresAt, meta);
         if (outcome == SKIPPED) {
           return NOT_STORED;
         } else if (outcome == STORED) {
           return null;
         }
-      } else if (update(key, current, null, value, now, fixedExpiresAt)) {
+      } else if (update(key, current, null, value, now, fixedExpiresAt, meta)) {
         return current;
       }
     }
@@ -325,15 +350,15 @@ final class StoreOps<K, V> {
 
   /** Creates the entry if the key is absent: {@link #STORED}, {@link #SKIPPED} or {@link #CONFLICT}. */
   int create(K key, V value, long now) {
-    return create(key, value, now, ExpiryCalculator.UNCHANGED);
+    return create(key, value, now, ExpiryCalculator.UNCHANGED, null);
   }
 
-  private int create(K key, V value, long now, long fixedExpiresAt) {
+  private int create(K key, V value, long now, long fixedExpiresAt, EntryMeta meta) {
     long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onCreation(now) : fixedExpiresAt;
     if (expiresAt <= now) {
       return SKIPPED;
     }
-    if (!store.compareAndSet(copier.copy(key), null, copier.copy(value), expiresAt)) {
+    if (!store.compareAndSet(copier.copy(key), null, copier.copy(value), expiresAt, meta)) {
       return CONFLICT;
     }
     dispatcher.publishCreated(key, value);
@@ -346,15 +371,16 @@ final class StoreOps<K, V> {
    * @param currentValue the current value if the caller has it already, or null
    */
   boolean update(K key, StoreEntry current, V currentValue, V value, long now) {
-    return update(key, current, currentValue, value, now, ExpiryCalculator.UNCHANGED);
+    return update(key, current, currentValue, value, now, ExpiryCalculator.UNCHANGED, null);
   }
 
-  private boolean update(K key, StoreEntry current, V currentValue, V value, long now, long fixedExpiresAt) {
+  private boolean update(K key, StoreEntry current, V currentValue, V value, long now, long fixedExpiresAt,
+      EntryMeta meta) {
     long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onUpdate(now) : fixedExpiresAt;
     if (expiresAt == ExpiryCalculator.UNCHANGED) {
       expiresAt = current.expiresAt();
     }
-    if (!store.compareAndSet(key, current, copier.copy(value), expiresAt)) {
+    if (!store.compareAndSet(key, current, copier.copy(value), expiresAt, meta)) {
       return false;
     }
     if (dispatcher.hasListeners()) {
@@ -398,6 +424,32 @@ final class StoreOps<K, V> {
     } else {
       create(key, value, now);
     }
+  }
+
+  /**
+   * Stores a value computed for an absent key, with the meta that says how long it took: no writer,
+   * a created event; an entry present meanwhile stays.
+   *
+   * @param fixedExpiresAt the entry's expiry instant, or {@link ExpiryCalculator#UNCHANGED} for the policy's
+   */
+  void storeLoaded(K key, V value, long now, long fixedExpiresAt, EntryMeta meta) {
+    create(key, value, now, fixedExpiresAt, meta);
+  }
+
+  /**
+   * Replaces an entry with a value computed again before it expired, as if it had expired and
+   * been loaded anew: it gets the expiry of a created entry (or {@code fixedExpiresAt}), and
+   * listeners hear an update. Returns false, writing nothing, if the entry changed meanwhile.
+   */
+  boolean refresh(K key, StoreEntry expected, V value, long now, long fixedExpiresAt, EntryMeta meta) {
+    long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onCreation(now) : fixedExpiresAt;
+    if (expiresAt <= now || !store.compareAndSet(key, expected, copier.copy(value), expiresAt, meta)) {
+      return false;
+    }
+    if (dispatcher.hasListeners()) {
+      dispatcher.publishUpdated(key, valueOf(expected), value);
+    }
+    return true;
   }
 
   /** Handles an entry the store removed by itself. */

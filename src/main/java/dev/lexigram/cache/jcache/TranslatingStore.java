@@ -1,5 +1,6 @@
 package dev.lexigram.cache.jcache;
 
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.KeyLease;
@@ -116,6 +117,11 @@ final class TranslatingStore implements Store {
   }
 
   @Override
+  public StoreEntry put(Object key, Object value, long expiresAt, EntryMeta meta) {
+    return call(() -> delegate.put(key, value, expiresAt, meta));
+  }
+
+  @Override
   public void putAll(Map<?, StoreWrite> writes) {
     call(() -> {
       delegate.putAll(writes);
@@ -127,6 +133,15 @@ final class TranslatingStore implements Store {
   public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
     try {
       return delegate.compareAndSet(key, expected, newValue, expiresAt);
+    } catch (StoreException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt, EntryMeta meta) {
+    try {
+      return delegate.compareAndSet(key, expected, newValue, expiresAt, meta);
     } catch (StoreException e) {
       throw translate(e);
     }

@@ -7,27 +7,37 @@ import java.util.function.Function;
 /**
  * The stampede protection of one cache: the loads of a key (a read-through load, a
  * {@code getOrCompute}) run once in this process ({@link SingleFlight}) and, on a store other
- * processes share, once in all of them ({@link LeasedLoads}). Unprotected, every load runs.
+ * processes share, once in all of them ({@link LeasedLoads}); entries that will expire are
+ * recomputed early ({@link EarlyRecompute}) unless {@code beta} is 0. Unprotected, every load runs.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class Stampede<K, V> {
 
-  private static final Stampede<?, ?> UNPROTECTED = new Stampede<>(null, null);
+  private static final Stampede<?, ?> UNPROTECTED = new Stampede<>(null, null, null);
 
   /** Null when unprotected. */
   private final SingleFlight<K, V> flights;
   /** Null unless the store is shared. */
   private final LeasedLoads leases;
+  /** Null when early recomputation is off. */
+  private final EarlyRecompute early;
 
   /**
    * @param flights the single flight of this process's loads
    * @param leases the leases of a store shared with other processes, or null
+   * @param early the early recomputation of entries that will expire, or null for none
    */
-  public Stampede(SingleFlight<K, V> flights, LeasedLoads leases) {
+  public Stampede(SingleFlight<K, V> flights, LeasedLoads leases, EarlyRecompute early) {
     this.flights = flights;
     this.leases = leases;
+    this.early = early;
+  }
+
+  /** Returns the early recomputation of entries that will expire, or null when it is off. */
+  public EarlyRecompute early() {
+    return early;
   }
 
   /** Returns the protection that protects nothing: every load runs. */

@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
 public interface Store extends AutoCloseable {
 
   /** The version of this SPI; raised when an operation's meaning changes. */
-  int SPI_VERSION = 2;
+  int SPI_VERSION = 3;
 
   /** Returns the entry for the key, or null if there is none. */
   StoreEntry get(Object key);
@@ -100,8 +100,13 @@ public interface Store extends AutoCloseable {
     return CompletableFuture.supplyAsync(() -> remove(key), executor);
   }
 
-  /** Writes the value unconditionally and returns the new entry. */
-  StoreEntry put(Object key, Object value, long expiresAt);
+  /** Writes the value unconditionally, without meta, and returns the new entry. */
+  default StoreEntry put(Object key, Object value, long expiresAt) {
+    return put(key, value, expiresAt, null);
+  }
+
+  /** Writes the value unconditionally with the meta (or none, when null) and returns the new entry. */
+  StoreEntry put(Object key, Object value, long expiresAt, EntryMeta meta);
 
   /** Writes every value unconditionally. */
   void putAll(Map<?, StoreWrite> writes);
@@ -114,7 +119,15 @@ public interface Store extends AutoCloseable {
    * @param expiresAt the new entry's expiry instant (ignored when removing)
    * @return whether the store changed
    */
-  boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt);
+  default boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
+    return compareAndSet(key, expected, newValue, expiresAt, null);
+  }
+
+  /**
+   * {@link #compareAndSet(Object, StoreEntry, Object, long)} writing the new value with the meta
+   * (or none, when null).
+   */
+  boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt, EntryMeta meta);
 
   /** Sets a new expiry instant on the entry if its version is still the expected one. */
   boolean touch(Object key, StoreEntry expected, long expiresAt);

@@ -20,6 +20,7 @@ public final class StoreEntry {
   private final Object value;
   private final long version;
   private final long expiresAt;
+  private final EntryMeta meta;
 
   /**
    * @param value the stored form of the value (never null)
@@ -28,9 +29,20 @@ public final class StoreEntry {
    * @param expiresAt epoch milliseconds at which the entry expires, {@link #ETERNAL} for never
    */
   public StoreEntry(Object value, long version, long expiresAt) {
+    this(value, version, expiresAt, null);
+  }
+
+  /**
+   * @param value the stored form of the value (never null)
+   * @param version as for {@link #StoreEntry(Object, long, long)}
+   * @param expiresAt as for {@link #StoreEntry(Object, long, long)}
+   * @param meta what the cache layer wrote beside the value, or null
+   */
+  public StoreEntry(Object value, long version, long expiresAt, EntryMeta meta) {
     this.value = Objects.requireNonNull(value, "value");
     this.version = version;
     this.expiresAt = expiresAt;
+    this.meta = meta;
   }
 
   /** Returns the stored form of the value. */
@@ -51,29 +63,36 @@ public final class StoreEntry {
     return expiresAt;
   }
 
+  /** Returns what the cache layer wrote beside the value, or null. */
+  public EntryMeta meta() {
+    return meta;
+  }
+
   /** Returns whether this entry has expired at {@code nowMillis}. */
   public boolean isExpired(long nowMillis) {
     return expiresAt <= nowMillis;
   }
 
-  /** Returns a copy of this entry with another expiry instant and the same version. */
+  /** Returns a copy of this entry with another expiry instant, the same version and meta. */
   public StoreEntry withExpiresAt(long newExpiresAt) {
-    return new StoreEntry(value, version, newExpiresAt);
+    return new StoreEntry(value, version, newExpiresAt, meta);
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof StoreEntry entry && value.equals(entry.value)
-        && version == entry.version && expiresAt == entry.expiresAt;
+        && version == entry.version && expiresAt == entry.expiresAt
+        && Objects.equals(meta, entry.meta);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(value, version, expiresAt);
+    return Objects.hash(value, version, expiresAt, meta);
   }
 
   @Override
   public String toString() {
-    return "StoreEntry[value=" + value + ", version=" + version + ", expiresAt=" + expiresAt + "]";
+    return "StoreEntry[value=" + value + ", version=" + version + ", expiresAt=" + expiresAt
+        + (meta == null ? "" : ", meta=" + meta) + "]";
   }
 }

@@ -71,6 +71,32 @@ public abstract class StoreContractTest {
     assertThat(store.get("k").value()).isEqualTo("v2");
   }
 
+  @Test
+  void meta_givenWithAWrite_comesBackWithTheEntryUntilTheNextWrite() {
+    EntryMeta meta = EntryMeta.computedIn(120);
+    assertThat(store.put("p", "v", inOneMinute(), meta).meta()).isEqualTo(meta);
+    assertThat(store.get("p").meta()).isEqualTo(meta);
+    assertThat(store.compareAndSet("c", null, "v", StoreEntry.ETERNAL, meta)).isTrue();
+    assertThat(store.get("c").meta()).as("an eternal entry keeps its meta too").isEqualTo(meta);
+    store.putAll(Map.of("a", new StoreWrite("v", inOneMinute(), meta)));
+    assertThat(store.getAll(List.of("a")).get("a").meta()).isEqualTo(meta);
+
+    store.put("p", "v2", inOneMinute());
+    assertThat(store.get("p").meta()).as("a write without meta").isNull();
+  }
+
+  @Test
+  void meta_survivesATouch() {
+    EntryMeta meta = EntryMeta.computedIn(7);
+    store.put("k", "v", inOneMinute(), meta);
+    StoreEntry read = store.get("k");
+    assertThat(store.touch("k", read, inOneMinute() + 1_000)).isTrue();
+    StoreEntry touched = store.get("k");
+    assertThat(touched.meta()).isEqualTo(meta);
+    assertThat(touched.version()).isEqualTo(read.version());
+    assertThat(touched.value()).isEqualTo("v");
+  }
+
   /** What {@link Store#read} handed to its reader, as text. */
   private static final EntryReader<String> DESCRIBING = new EntryReader<>() {
     @Override

@@ -2,6 +2,7 @@ package dev.lexigram.cache.backend.memcached;
 
 import dev.lexigram.cache.backend.memcached.ItemNames.ItemName;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreException;
 import dev.lexigram.cache.store.StoreException.Kind;
@@ -51,7 +52,7 @@ final class EntryCodec {
    * @throws StoreException SERIALIZATION if the serializer rejects it, CAPACITY if the item would
    *     exceed the servers' item size limit
    */
-  byte[] encode(ItemName name, Object value, long version, long expiresAt) {
+  byte[] encode(ItemName name, Object value, long version, long expiresAt, EntryMeta meta) {
     byte[] payload;
     try {
       payload = serializer.serialize(value);
@@ -59,7 +60,7 @@ final class EntryCodec {
       throw new StoreException(Kind.SERIALIZATION, "memcached backend '" + backend + "': cannot write the value of '"
           + name.fullName() + "' with the " + serializer.name() + " serializer: " + e.getMessage(), e);
     }
-    byte[] item = Record.encode(version, expiresAt, name.isHashed() ? name.fullName() : null, payload);
+    byte[] item = Record.encode(version, expiresAt, meta, name.isHashed() ? name.fullName() : null, payload);
     checkSize(name, item);
     return item;
   }
@@ -99,7 +100,7 @@ final class EntryCodec {
       return null;
     }
     try {
-      return new StoreEntry(record.readValue(serializer), record.version(), record.expiresAt());
+      return new StoreEntry(record.readValue(serializer), record.version(), record.expiresAt(), record.meta());
     } catch (RuntimeException e) {
       return unreadable(name, "the " + serializer.name() + " serializer cannot read the value: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.lexigram.cache.backend.memcached;
 
 import dev.lexigram.cache.backend.memcached.ItemNames.ItemName;
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.KeyLease;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
@@ -133,14 +134,14 @@ final class MemcachedStore implements Store {
   }
 
   @Override
-  public StoreEntry put(Object key, Object value, long expiresAt) {
+  public StoreEntry put(Object key, Object value, long expiresAt, EntryMeta meta) {
     ItemName name = names.of(key);
     long version = EntryCodec.newVersion();
-    byte[] item = codec.encode(name, value, version, expiresAt);
+    byte[] item = codec.encode(name, value, version, expiresAt, meta);
     OperationFuture<Boolean> set = calls.issue("set", name.item(),
         () -> client.set(name.item(), exptime(expiresAt), item, BytesTranscoder.INSTANCE));
     requireSuccess(set, "set", name.item());
-    return new StoreEntry(value, version, expiresAt);
+    return new StoreEntry(value, version, expiresAt, meta);
   }
 
   @Override
@@ -149,7 +150,7 @@ final class MemcachedStore implements Store {
     Map<String, Integer> exptimes = new HashMap<>();
     writes.forEach((key, write) -> {
       ItemName name = names.of(key);
-      items.put(name.item(), codec.encode(name, write.value(), EntryCodec.newVersion(), write.expiresAt()));
+      items.put(name.item(), codec.encode(name, write.value(), EntryCodec.newVersion(), write.expiresAt(), write.meta()));
       exptimes.put(name.item(), exptime(write.expiresAt()));
     });
     Map<String, OperationFuture<Boolean>> pipeline = new LinkedHashMap<>();
@@ -159,10 +160,10 @@ final class MemcachedStore implements Store {
   }
 
   @Override
-  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
+  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt, EntryMeta meta) {
     ItemName name = names.of(key);
     if (expected == null) {
-      return newValue == null ? get(key) == null : create(name, newValue, expiresAt);
+      return newValue == null ? get(key) == null : create(name, newValue, expiresAt, meta);
     }
     CASValue<byte[]> current = gets(name);
     Record record = current == null ? null : codec.record(name, current.getValue());
@@ -172,13 +173,13 @@ final class MemcachedStore implements Store {
     if (newValue == null) {
       return delete(name, current.getCas());
     }
-    byte[] item = codec.encode(name, newValue, EntryCodec.newVersion(), expiresAt);
+    byte[] item = codec.encode(name, newValue, EntryCodec.newVersion(), expiresAt, meta);
     return cas(name, current.getCas(), item, expiresAt);
   }
 
   /** Adds the entry if the key is absent; an item that reads as a miss is overwritten with CAS. */
-  private boolean create(ItemName name, Object value, long expiresAt) {
-    byte[] item = codec.encode(name, value, EntryCodec.newVersion(), expiresAt);
+  private boolean create(ItemName name, Object value, long expiresAt, EntryMeta meta) {
+    byte[] item = codec.encode(name, value, EntryCodec.newVersion(), expiresAt, meta);
     OperationFuture<Boolean> add = calls.issue("add", name.item(),
         () -> client.add(name.item(), exptime(expiresAt), item, BytesTranscoder.INSTANCE));
     if (Boolean.TRUE.equals(calls.await(add, "add", name.item()))) {

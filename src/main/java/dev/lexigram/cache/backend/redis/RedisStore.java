@@ -1,5 +1,6 @@
 package dev.lexigram.cache.backend.redis;
 
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.KeyLease;
 import dev.lexigram.cache.store.RemoteKeys;
@@ -157,7 +158,7 @@ final class RedisStore implements Store {
     }
     String name = nameOf(key);
     long version = newVersion();
-    byte[] record = encode(key, version, value, expiresAt);
+    byte[] record = encode(key, version, value, expiresAt, null);
     long nativeExpiry = nativeExpiry(expiresAt);
     return sent("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
         ? backend.async().set(name, record)
@@ -207,16 +208,16 @@ final class RedisStore implements Store {
   }
 
   @Override
-  public StoreEntry put(Object key, Object value, long expiresAt) {
+  public StoreEntry put(Object key, Object value, long expiresAt, EntryMeta meta) {
     String name = nameOf(key);
     long version = newVersion();
-    byte[] record = encode(key, version, value, expiresAt);
+    byte[] record = encode(key, version, value, expiresAt, meta);
     long nativeExpiry = nativeExpiry(expiresAt);
     call("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
         ? commands.set(name, record)
         : commands.set(name, record, SetArgs.Builder.pxAt(nativeExpiry)));
     backend.awaitReplicas("SET", key);
-    return new StoreEntry(value, version, expiresAt);
+    return new StoreEntry(value, version, expiresAt, meta);
   }
 
   @Override
@@ -225,7 +226,7 @@ final class RedisStore implements Store {
     Map<String, Long> expiries = new HashMap<>(writes.size() * 2);
     writes.forEach((key, write) -> {
       String name = nameOf(key);
-      records.put(name, encode(key, newVersion(), write.value(), write.expiresAt()));
+      records.put(name, encode(key, newVersion(), write.value(), write.expiresAt(), write.meta()));
       expiries.put(name, write.expiresAt());
     });
     call("SET (pipelined)", null, () -> {
@@ -247,10 +248,10 @@ final class RedisStore implements Store {
   }
 
   @Override
-  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt) {
+  public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt, EntryMeta meta) {
     String name = nameOf(key);
     byte[] expectedVersion = expected == null ? NONE : RecordFormat.longBytes(expected.version());
-    byte[] record = newValue == null ? NONE : encode(key, newVersion(), newValue, expiresAt);
+    byte[] record = newValue == null ? NONE : encode(key, newVersion(), newValue, expiresAt, meta);
     byte[] ttl = (newValue == null) ? NO_TTL : ttlArgument(expiresAt);
     RedisScript script = backend.compareAndSetScript();
     boolean written = call("compare-and-set", key, () -> script.run(commands, name, expectedVersion, record, ttl)) == 1L;
@@ -371,20 +372,20 @@ final class RedisStore implements Store {
     // the connection belongs to the backend and is closed with it
   }
 
-  private byte[] encode(Object key, long version, Object value, long expiresAt) {
+  private byte[] encode(Object key, long version, Object value, long expiresAt, EntryMeta meta) {
     byte[] payload;
     try {
       payload = backend.serializer().serialize(value);
     } catch (RuntimeException e) {
       throw failures.translate(e, "serialize the value", key);
     }
-    long size = (long) payload.length + RecordFormat.HEADER;
+    long size = RecordFormat.size(payload.length, meta);
     if (size > backend.maxRecordBytes()) {
       throw new StoreException(Kind.CAPACITY, failures.describe("the value of key '" + key + "' takes " + size
           + " bytes, more than the server's proto-max-bulk-len of " + backend.maxRecordBytes()
           + " bytes. Fix: store smaller values, or raise proto-max-bulk-len on the server"));
     }
-    return RecordFormat.encode(version, expiresAt, payload);
+    return RecordFormat.encode(version, expiresAt, meta, payload);
   }
 
   private StoreEntry decode(Object key, byte[] record) {
@@ -393,12 +394,14 @@ final class RedisStore implements Store {
     }
     if (!RecordFormat.isRecord(record)) {
       unreadable.record(key, new IllegalArgumentException("not a lexigram-cache record (format "
-          + RecordFormat.FORMAT + ")"));
+          + RecordFormat.FORMAT + " or " + RecordFormat.FORMAT_WITH_META + ")"));
       return null;
     }
     try {
-      Object value = backend.serializer().deserialize(record, RecordFormat.HEADER, RecordFormat.payloadLength(record));
-      return new StoreEntry(value, RecordFormat.version(record), RecordFormat.expiresAt(record));
+      int offset = RecordFormat.payloadOffset(record);
+      Object value = backend.serializer().deserialize(record, offset, record.length - offset);
+      return new StoreEntry(value, RecordFormat.version(record), RecordFormat.expiresAt(record),
+          RecordFormat.meta(record));
     } catch (RuntimeException e) {
       unreadable.record(key, e);
       return null;

@@ -1,11 +1,13 @@
 package dev.lexigram.cache.jcache.integration;
 
 import dev.lexigram.cache.stampede.Stampede;
+import dev.lexigram.cache.store.EntryMeta;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 
@@ -40,19 +42,37 @@ public final class ReadThrough<K, V> {
 
   /** Returns the loaded value, or null if the loader has none. */
   public V load(K key) {
-    return load(key, UnaryOperator.identity());
+    return load(key, (loaded, meta) -> loaded);
   }
 
   /**
    * Returns the loaded value, or null if the loader has none, after {@code then} ran on a loaded
-   * value (storing it, say) within the flight: a caller that asks for the key meanwhile waits for
-   * the outcome and finds the value stored when the flight has ended.
+   * value and the meta that says how long the loader took (storing them, say) within the flight: a
+   * caller that asks for the key meanwhile waits for the outcome and finds the value stored when
+   * the flight has ended.
    */
-  public V load(K key, UnaryOperator<V> then) {
+  public V load(K key, BiFunction<V, EntryMeta, V> then) {
     return stampede.load(key, k -> {
+      long start = System.nanoTime();
       V loaded = loadNow(k);
-      return loaded == null ? null : then.apply(loaded);
+      return loaded == null ? null : then.apply(loaded, EntryMeta.computedIn(millisSince(start)));
     });
+  }
+
+  /**
+   * Loads the key again for an early recomputation, outside any flight, and passes the value with
+   * its meta to {@code then}; a loader that has no value calls nothing.
+   */
+  public void reload(K key, BiConsumer<V, EntryMeta> then) {
+    long start = System.nanoTime();
+    V loaded = loadNow(key);
+    if (loaded != null) {
+      then.accept(loaded, EntryMeta.computedIn(millisSince(start)));
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
   }
 
   private V loadNow(K key) {
@@ -67,18 +87,20 @@ public final class ReadThrough<K, V> {
 
   /** Returns the loaded entries without null keys or values. */
   public Map<K, V> loadAll(Set<? extends K> keys) {
-    return loadAll(keys, loaded -> { });
+    return loadAll(keys, (loaded, meta) -> { });
   }
 
   /**
    * Returns the loaded entries without null keys or values, after {@code then} ran on the entries
-   * loaded here (storing them, say) within their flights; entries of keys whose loads other callers
-   * were running are their outcomes, not passed to {@code then}.
+   * loaded here and the meta that says how long the loader took for them all (storing them, say)
+   * within their flights; entries of keys whose loads other callers were running are their
+   * outcomes, not passed to {@code then}.
    */
-  public Map<K, V> loadAll(Set<? extends K> keys, Consumer<Map<K, V>> then) {
+  public Map<K, V> loadAll(Set<? extends K> keys, BiConsumer<Map<K, V>, EntryMeta> then) {
     return stampede.loadAll(keys, own -> {
+      long start = System.nanoTime();
       Map<K, V> loaded = loadAllNow(own);
-      then.accept(loaded);
+      then.accept(loaded, EntryMeta.computedIn(millisSince(start)));
       return loaded;
     });
   }

@@ -72,6 +72,7 @@ class MemcachedRecordFuzzTest {
     assertThat(touched.expiresAt()).isEqualTo(newExpiresAt);
     assertThat(touched.version()).isEqualTo(record.version());
     assertThat(touched.originalName()).isEqualTo(record.originalName());
+    assertThat(touched.meta()).isEqualTo(record.meta());
     assertThat(touched.value()).isEqualTo(record.value());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.serial.SerializerFormat;
 import dev.lexigram.cache.serial.Serializers;
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.StoreEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,6 +32,19 @@ class RecordTest {
     Record record = Record.decode(Record.encode(9L, StoreEntry.ETERNAL, name, VALUE));
     assertThat(record.originalName()).isEqualTo(name);
     assertThat(record.value()).isEqualTo(VALUE);
+  }
+
+  @Test
+  void recordWithMetaAndHashedName_roundTrips_andATouchKeepsTheMeta() {
+    EntryMeta meta = EntryMeta.computedIn(42);
+    Record record = Record.decode(Record.encode(3L, 4L, meta, "lexigram:c:a hashed name", VALUE));
+    assertThat(record.meta()).isEqualTo(meta);
+    assertThat(record.originalName()).isEqualTo("lexigram:c:a hashed name");
+    assertThat(record.value()).isEqualTo(VALUE);
+    Record touched = Record.decode(record.encodeWithExpiresAt(5L));
+    assertThat(touched.meta()).isEqualTo(meta);
+    assertThat(touched.expiresAt()).isEqualTo(5L);
+    assertThat(Record.decode(Record.encode(1L, 1L, null, VALUE)).meta()).isNull();
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.lexigram.cache.backend.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.StoreEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,8 +20,30 @@ class RedisRecordFormatTest {
     assertThat(RecordFormat.isRecord(record)).isTrue();
     assertThat(RecordFormat.version(record)).isEqualTo(-42L);
     assertThat(RecordFormat.expiresAt(record)).isEqualTo(1_700_000_000_123L);
-    assertThat(RecordFormat.payloadLength(record)).isEqualTo(payload.length);
+    assertThat(RecordFormat.payloadOffset(record)).isEqualTo(RecordFormat.HEADER);
+    assertThat(RecordFormat.meta(record)).isNull();
     assertThat(Arrays.copyOfRange(record, RecordFormat.HEADER, record.length)).isEqualTo(payload);
+  }
+
+  @Test
+  void encodeWithMeta_isFormatTwo_withTheSameHeaderFieldsWhereLuaReadsThem() {
+    byte[] payload = "value".getBytes(StandardCharsets.UTF_8);
+    byte[] record = RecordFormat.encode(-42L, 1_700_000_000_123L, EntryMeta.computedIn(250), payload);
+    assertThat(record[0]).isEqualTo(RecordFormat.FORMAT_WITH_META);
+    assertThat(RecordFormat.isRecord(record)).isTrue();
+    assertThat(RecordFormat.version(record)).isEqualTo(-42L);
+    assertThat(RecordFormat.expiresAt(record)).isEqualTo(1_700_000_000_123L);
+    assertThat(RecordFormat.meta(record)).isEqualTo(EntryMeta.computedIn(250));
+    assertThat(Arrays.copyOfRange(record, RecordFormat.payloadOffset(record), record.length)).isEqualTo(payload);
+    assertThat(RecordFormat.size(payload.length, EntryMeta.computedIn(250))).isEqualTo(record.length);
+  }
+
+  @Test
+  void metaLengthBeyondTheRecord_isRefused() {
+    byte[] record = RecordFormat.encode(1L, 2L, EntryMeta.computedIn(5), new byte[] {1});
+    record[RecordFormat.HEADER] = 0x7F; // the meta length's first byte
+    assertThatThrownBy(() -> RecordFormat.payloadOffset(record)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exceeds the record");
   }
 
   @Test

@@ -28,13 +28,22 @@ class RedisRecordFuzzTest {
         : input.payload();
 
     if (!RecordFormat.isRecord(record)) {
-      assertThat(record.length <= RecordFormat.HEADER || record[0] != RecordFormat.FORMAT)
+      assertThat(record.length <= RecordFormat.HEADER
+          || (record[0] != RecordFormat.FORMAT && record[0] != RecordFormat.FORMAT_WITH_META))
           .as("a %d-byte string read as a record", record.length).isTrue();
       return;
     }
-    int length = RecordFormat.payloadLength(record);
-    assertThat(length).isPositive().isEqualTo(record.length - RecordFormat.HEADER);
-    Outcome read = Outcome.of(() -> input.serializer().deserialize(record, RecordFormat.HEADER, length));
+    int offset;
+    try {
+      RecordFormat.meta(record);
+      offset = RecordFormat.payloadOffset(record);
+    } catch (IllegalArgumentException e) {
+      assertThat(record[0]).as("only meta can be malformed").isEqualTo(RecordFormat.FORMAT_WITH_META);
+      return;
+    }
+    assertThat(offset).isBetween(RecordFormat.HEADER, record.length);
+    int length = record.length - offset;
+    Outcome read = Outcome.of(() -> input.serializer().deserialize(record, offset, length));
     long version = RecordFormat.version(record);
     long expiresAt = RecordFormat.expiresAt(record);
     if (input.has(FuzzInput.RECORD)) {
