@@ -45,6 +45,14 @@ public interface StoreBackend extends AutoCloseable {
    */
   LockStore locks(String keyPrefix);
 
+  /**
+   * Returns the tag versions of this backend: in-process for a backend no other process shares,
+   * shared by every process on a remote one.
+   *
+   * @param keyPrefix the backend's {@code key_prefix}, or null for the default; names the versions on the server
+   */
+  TagStore tags(String keyPrefix);
+
   /** Closes the shared resources; a second call does nothing. */
   @Override
   void close();

@@ -4,6 +4,7 @@ import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.LockStore;
+import dev.lexigram.cache.store.TagStore;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -60,6 +61,11 @@ final class MemcachedBackend implements StoreBackend {
   @Override
   public LockStore locks(String keyPrefix) {
     return new MemcachedLocks(client, calls, keyPrefix);
+  }
+
+  @Override
+  public TagStore tags(String keyPrefix) {
+    throw new UnsupportedOperationException("tags on Memcached: being written");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
 import dev.lexigram.cache.store.StoreEvictionListener;
+import dev.lexigram.cache.store.TagStore;
 import java.time.Clock;
 
 /** Creates memory stores on Caffeine; the one public entry point of this backend. */
@@ -28,10 +29,16 @@ public final class MemoryStores {
   /** Returns the memory backend: each cache gets a Caffeine store of its own; nothing is shared. */
   public static StoreBackend backend() {
     InProcessLocks locks = new InProcessLocks();
+    InProcessTags tags = new InProcessTags();
     return new StoreBackend() {
       @Override
       public LockStore locks(String keyPrefix) {
         return locks;
+      }
+
+      @Override
+      public TagStore tags(String keyPrefix) {
+        return tags;
       }
 
       @Override

@@ -4,6 +4,7 @@ import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.LockStore;
+import dev.lexigram.cache.store.TagStore;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
@@ -200,6 +201,11 @@ final class RedisBackend implements StoreBackend {
   @Override
   public LockStore locks(String keyPrefix) {
     return new RedisLocks(sync(), failures, keyPrefix, lockAcquire, lockRelease, lockExtend);
+  }
+
+  @Override
+  public TagStore tags(String keyPrefix) {
+    throw new UnsupportedOperationException("tags on Redis: being written");
   }
 
   long maxRecordBytes() {
