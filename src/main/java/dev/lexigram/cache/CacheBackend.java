@@ -39,6 +39,18 @@ public interface CacheBackend extends AutoCloseable {
   /** Returns the values of the keys that are present. */
   Result<Map<String, Object>> getMany(Collection<String> keys);
 
+  /** Stores the value with the options' time-to-live (or the backend's default expiry) and tags. */
+  Result<Void> set(String key, Object value, WriteOptions options);
+
+  /** Stores every entry as {@link #set(String, Object, WriteOptions)} does. */
+  Result<Void> setMany(Map<String, ?> entries, WriteOptions options);
+
+  /**
+   * Invalidates the tags on this backend (see {@link LexigramCacheManager#invalidateTags}): every
+   * entry of every cache on it that carries one of them reads as absent.
+   */
+  Result<Void> invalidateTags(String... tags);
+
   /** Stores every entry under the backend's default expiry. */
   Result<Void> setMany(Map<String, ?> entries);
 
@@ -109,6 +121,12 @@ public interface CacheBackend extends AutoCloseable {
   CompletionStage<Result<Long>> incrementAsync(String key, long delta);
 
   CompletionStage<Result<Void>> clearAsync();
+
+  CompletionStage<Result<Void>> setAsync(String key, Object value, WriteOptions options);
+
+  CompletionStage<Result<Void>> setManyAsync(Map<String, ?> entries, WriteOptions options);
+
+  CompletionStage<Result<Void>> invalidateTagsAsync(String... tags);
 
   CompletionStage<Result<Duration>> healthAsync();
 }

@@ -127,6 +127,32 @@ public interface LexigramCache<K, V> {
 
   CompletionStage<Result<Void>> clearAsync();
 
+  /**
+   * Stores the value with the options' time-to-live (or the cache's expiry) and tags: the entry
+   * carries them beside its cache's, and reads as absent, in every process, once any of them is
+   * invalidated ({@link LexigramCacheManager#invalidateTags}).
+   */
+  Result<Void> put(K key, V value, WriteOptions options);
+
+  /** Stores every entry as {@link #put(Object, Object, WriteOptions)} does. */
+  Result<Void> putMany(Map<? extends K, ? extends V> entries, WriteOptions options);
+
+  /**
+   * As {@link #getOrCompute(Object, Function)}, storing a computed value with the options' time-to-live
+   * and tags; the tags' versions are taken before {@code compute} runs, so a value computed from
+   * data read before an invalidation of one of them never outlives it.
+   */
+  Result<V> getOrCompute(K key, WriteOptions options, Function<? super K, ? extends V> compute);
+
+  /** As {@link #put(Object, Object, WriteOptions)}, on the cache's executor. */
+  CompletionStage<Result<Void>> putAsync(K key, V value, WriteOptions options);
+
+  /** As {@link #putMany(Map, WriteOptions)}, on the cache's executor. */
+  CompletionStage<Result<Void>> putManyAsync(Map<? extends K, ? extends V> entries, WriteOptions options);
+
+  /** As {@link #getOrCompute(Object, WriteOptions, Function)}, on the cache's executor. */
+  CompletionStage<Result<V>> getOrComputeAsync(K key, WriteOptions options, Function<? super K, ? extends V> compute);
+
   /** As {@link #getOrCompute(Object, Function)}, on the cache's executor. */
   CompletionStage<Result<V>> getOrComputeAsync(K key, Function<? super K, ? extends V> compute);
 

@@ -1,6 +1,7 @@
 package dev.lexigram.cache;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import javax.cache.CacheManager;
 
 /**
@@ -41,4 +42,20 @@ public interface LexigramCacheManager extends CacheManager {
    * @throws IllegalStateException if the manager is closed
    */
   DistributedLock lock(String name);
+
+  /**
+   * Invalidates the tags on every backend of this manager: no entry written before that carries
+   * one of them is read again, by this process at once and by every other process sharing a
+   * backend within its {@code tag_staleness} (100 ms by default). One write per tag per backend,
+   * whatever the number of entries carrying it; the entries themselves are reclaimed by their
+   * expiry, the server's eviction, or the next write of their keys.
+   *
+   * @return ok, or {@code INVALID_KEY} for a blank tag, one longer than 200 characters or with
+   *     control characters; a backend that cannot be reached fails with its error kind (the
+   *     backends before it are invalidated)
+   */
+  Result<Void> invalidateTags(String... tags);
+
+  /** As {@link #invalidateTags}, on the manager's executor. */
+  CompletionStage<Result<Void>> invalidateTagsAsync(String... tags);
 }

@@ -1,8 +1,9 @@
 package dev.lexigram.cache.config;
 
-import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
+import static java.util.Objects.requireNonNull;
 
 /**
  * One validated entry of {@code cache.caches}: a named cache mapped onto a backend, with its own
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param management whether the configuration MXBean is registered (default false)
  * @param storeByValue true for store-by-value, false for store-by-reference (memory only);
  *     null means the JCache default (by value)
+ * @param tags the tags every entry of the cache carries (see {@code Tags}); non-null, empty by default
  */
 public record CacheSettings(
     String name,
@@ -25,7 +27,14 @@ public record CacheSettings(
     Long maxSize,
     boolean statistics,
     boolean management,
-    Boolean storeByValue) {
+    Boolean storeByValue,
+    List<String> tags) {
+
+  /** Settings of a cache whose entries carry no tags of its own. */
+  public CacheSettings(String name, String backend, Duration defaultTtl, Long maxSize, boolean statistics,
+      boolean management, Boolean storeByValue) {
+    this(name, backend, defaultTtl, maxSize, statistics, management, storeByValue, List.of());
+  }
 
   /**
    * Checks the components.
@@ -36,6 +45,7 @@ public record CacheSettings(
    */
   public CacheSettings {
     requireNonNull(name, "name");
+    tags = List.copyOf(tags);
     if (name.isBlank()) {
       throw new IllegalArgumentException("cache name is blank");
     }

@@ -144,6 +144,19 @@ final class Section {
     return number;
   }
 
+  /** A duration that may be zero but not negative; {@code fix} says what to write instead. */
+  Duration span(String key, String fix) {
+    JsonNode node = value(key);
+    if (node == null) {
+      return null;
+    }
+    Duration span = Scalars.duration(errors, path(key), node);
+    if (span.isNegative()) {
+      throw errors.at(path(key), "must not be negative, got " + node.asText(), fix);
+    }
+    return span;
+  }
+
   /** A duration that must be positive; {@code fix} says what to write instead. */
   Duration period(String key, String fix) {
     JsonNode node = value(key);

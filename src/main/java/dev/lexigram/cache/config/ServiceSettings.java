@@ -1,8 +1,9 @@
 package dev.lexigram.cache.config;
 
-import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.List;
+import static java.util.Objects.requireNonNull;
 
 /**
  * The validated {@code cache.service} section: how values are serialized and protected.
@@ -19,6 +20,9 @@ import java.util.List;
  * @param compressionThreshold values at least this many bytes long are compressed; null means
  *     never compress
  * @param protection the limits of stampede protection; non-null
+ * @param tagStaleness how long a process uses a tag version it read from a remote backend before
+ *     reading it again (the longest another process's tag invalidation may go unseen here); zero
+ *     or positive, default {@link #DEFAULT_TAG_STALENESS}
  */
 public record ServiceSettings(
     SerializerKind serializer,
@@ -26,7 +30,23 @@ public record ServiceSettings(
     List<String> allowedTypes,
     List<String> signingKeys,
     Integer compressionThreshold,
-    ProtectionSettings protection) {
+    ProtectionSettings protection,
+    Duration tagStaleness) {
+
+  /** The default {@code tag_staleness}: short enough to be a blink, long enough to spare the round trips. */
+  public static final Duration DEFAULT_TAG_STALENESS = Duration.ofMillis(100);
+
+  /**
+   * Settings with the default {@code tag_staleness}.
+   *
+   * @throws NullPointerException as the canonical constructor
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ServiceSettings(SerializerKind serializer, boolean enableProtection, List<String> allowedTypes,
+      List<String> signingKeys, Integer compressionThreshold, ProtectionSettings protection) {
+    this(serializer, enableProtection, allowedTypes, signingKeys, compressionThreshold, protection,
+        DEFAULT_TAG_STALENESS);
+  }
 
   /**
    * Settings with the default {@link ProtectionSettings}.
@@ -48,6 +68,10 @@ public record ServiceSettings(
   public ServiceSettings {
     requireNonNull(serializer, "serializer");
     requireNonNull(protection, "protection");
+    requireNonNull(tagStaleness, "tagStaleness");
+    if (tagStaleness.isNegative()) {
+      throw new IllegalArgumentException("tagStaleness is negative: " + tagStaleness);
+    }
     allowedTypes = List.copyOf(allowedTypes);
     signingKeys = List.copyOf(signingKeys);
     if (compressionThreshold != null && compressionThreshold < 0) {
@@ -68,6 +92,6 @@ public record ServiceSettings(
   public String toString() {
     return "ServiceSettings[serializer=" + serializer + ", enableProtection=" + enableProtection
         + ", allowedTypes=" + allowedTypes + ", signingKeys=" + signingKeys.size() + " key(s)"
-        + ", compressionThreshold=" + compressionThreshold + ", protection=" + protection + "]";
+        + ", compressionThreshold=" + compressionThreshold + ", protection=" + protection + ", tagStaleness=" + tagStaleness + "]";
   }
 }

@@ -2,6 +2,8 @@ package dev.lexigram.cache.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lexigram.cache.tag.InvalidTagException;
+import dev.lexigram.cache.tag.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,15 +139,23 @@ final class SettingsParser {
   }
 
   private CacheSettings cache(String name, Section s) {
+    List<String> tags = s.texts("tags");
+    try {
+      Tags.of(tags);
+    } catch (InvalidTagException e) {
+      throw errors.at(s.path("tags"), e.getMessage(), "write tags: [catalog, pricing]");
+    }
     return new CacheSettings(name, s.text("backend"), s.period("default_ttl", TTL_FIX),
         s.count("max_size", MAX_SIZE_FIX), s.flag("statistics", false), s.flag("management", false),
-        s.optionalFlag("store_by_value"));
+        s.optionalFlag("store_by_value"), tags);
   }
 
   private ServiceSettings service(Section s) {
     ServiceSettings defaults = ServiceSettings.defaults();
     SerializerKind serializer = s.choice("serializer", SerializerKind.class, "serializer");
     Long threshold = s.count("compression_threshold", COMPRESSION_FIX);
+    Duration tagStaleness = s.span("tag_staleness", "write a duration such as 100ms or 1s, or 0 to read tag versions"
+        + " on every read of a tagged entry");
     if (threshold != null && threshold > Integer.MAX_VALUE) {
       throw errors.at(s.path("compression_threshold"),
           "must be at most " + Integer.MAX_VALUE + ", got " + threshold, COMPRESSION_FIX);
@@ -155,7 +165,8 @@ final class SettingsParser {
         s.flag("enable_protection", defaults.enableProtection()),
         s.texts("allowed_types"), s.texts("signing_keys"),
         threshold == null ? null : threshold.intValue(),
-        protection(Section.read(s.value("protection"), s.path("protection"), Reference.PROTECTION, errors)));
+        protection(Section.read(s.value("protection"), s.path("protection"), Reference.PROTECTION, errors)),
+        tagStaleness == null ? ServiceSettings.DEFAULT_TAG_STALENESS : tagStaleness);
   }
 
   private ProtectionSettings protection(Section s) {

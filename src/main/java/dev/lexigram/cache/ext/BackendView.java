@@ -5,14 +5,18 @@ import dev.lexigram.cache.DistributedLock;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
+import dev.lexigram.cache.WriteOptions;
+import dev.lexigram.cache.tag.TagVersions;
+import dev.lexigram.cache.tag.Tags;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * A backend's {@link CacheBackend}: the reference protocol's names over the
@@ -24,15 +28,18 @@ public final class BackendView implements CacheBackend {
   private final Runnable closer;
   private final Executor executor;
   private final Function<String, DistributedLock> locks;
+  private final TagVersions tags;
 
   /**
    * @param cache the extension view of the backend's cache
    * @param closer closes the backend's cache
    * @param executor where asynchronous calls run
    * @param locks the backend's named locks
+   * @param tags the backend's tag versions
    */
   public BackendView(LexigramCache<String, Object> cache, Runnable closer, Executor executor,
-      Function<String, DistributedLock> locks) {
+      Function<String, DistributedLock> locks, TagVersions tags) {
+    this.tags = tags;
     this.cache = cache;
     this.closer = closer;
     this.executor = executor;
@@ -219,5 +226,35 @@ public final class BackendView implements CacheBackend {
   @Override
   public String toString() {
     return "CacheBackend[" + name() + "]";
+  }
+
+  @Override
+  public Result<Void> set(String key, Object value, WriteOptions options) {
+    return cache.put(key, value, options);
+  }
+
+  @Override
+  public Result<Void> setMany(Map<String, ?> entries, WriteOptions options) {
+    return cache.putMany(entries, options);
+  }
+
+  @Override
+  public Result<Void> invalidateTags(String... tags) {
+    return Outcomes.run(() -> this.tags.invalidate(Tags.of(Arrays.asList(tags))));
+  }
+
+  @Override
+  public CompletionStage<Result<Void>> setAsync(String key, Object value, WriteOptions options) {
+    return cache.putAsync(key, value, options);
+  }
+
+  @Override
+  public CompletionStage<Result<Void>> setManyAsync(Map<String, ?> entries, WriteOptions options) {
+    return cache.putManyAsync(entries, options);
+  }
+
+  @Override
+  public CompletionStage<Result<Void>> invalidateTagsAsync(String... tags) {
+    return Outcomes.async(executor, () -> invalidateTags(tags));
   }
 }

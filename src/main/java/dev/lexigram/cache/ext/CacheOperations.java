@@ -4,6 +4,7 @@ import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,11 +50,17 @@ public interface CacheOperations<K, V> {
   /** Removes as {@link Cache#remove(Object)} does, asynchronously as {@link #putAsync} does. */
   CompletionStage<Boolean> removeAsync(K key);
 
-  /** Puts with a fixed expiry instant of now + {@code ttlMillis}; writer, events and statistics apply. */
-  void put(K key, V value, long ttlMillis);
+  /**
+   * Puts with a fixed expiry instant of now + {@code ttlMillis} (under the expiry policy when
+   * negative), the entry carrying the tags (checked here) beside its cache's; writer, events and
+   * statistics apply.
+   *
+   * @throws dev.lexigram.cache.tag.InvalidTagException if a tag breaks the rules
+   */
+  void put(K key, V value, long ttlMillis, List<String> tags);
 
-  /** Puts every entry with now + {@code ttlMillis} as its expiry instant. */
-  void putAll(Map<? extends K, ? extends V> entries, long ttlMillis);
+  /** Puts every entry as {@link #put(Object, Object, long, List)} does. */
+  void putAll(Map<? extends K, ? extends V> entries, long ttlMillis, List<String> tags);
 
   /** Returns how long the key has left. */
   TimeToLive timeToLive(K key);
@@ -72,8 +79,10 @@ public interface CacheOperations<K, V> {
    * and stored: with a fixed expiry instant of now + {@code ttlMillis}, or under the expiry policy
    * when {@code ttlMillis} is negative. Concurrent calls for one missing key share one compute under
    * the cache's stampede protection. A null from {@code compute} throws {@link NullPointerException}.
+   * A computed entry carries the tags beside its cache's, with their versions from before
+   * {@code compute} ran.
    */
-  V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis);
+  V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis, List<String> tags);
 
   /** Returns the executor asynchronous calls run on. */
   Executor executor();

@@ -3,11 +3,13 @@ package dev.lexigram.cache.ext;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.TimeToLive;
+import dev.lexigram.cache.WriteOptions;
 import dev.lexigram.cache.store.Glob;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +60,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Void> put(K key, V value, Duration ttl) {
-    return Outcomes.run(() -> operations.put(key, value, Ttls.millisRoundedUp(ttl)));
+    return Outcomes.run(() -> operations.put(key, value, Ttls.millisRoundedUp(ttl), List.of()));
   }
 
   @Override
@@ -106,7 +108,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Void> putMany(Map<? extends K, ? extends V> entries, Duration ttl) {
-    return Outcomes.run(() -> operations.putAll(entries, Ttls.millisRoundedUp(ttl)));
+    return Outcomes.run(() -> operations.putAll(entries, Ttls.millisRoundedUp(ttl), List.of()));
   }
 
   @Override
@@ -221,12 +223,12 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<V> getOrCompute(K key, Function<? super K, ? extends V> compute) {
-    return Outcomes.capture(() -> operations.getOrCompute(key, compute, -1));
+    return Outcomes.capture(() -> operations.getOrCompute(key, compute, -1, List.of()));
   }
 
   @Override
   public Result<V> getOrCompute(K key, Duration ttl, Function<? super K, ? extends V> compute) {
-    return Outcomes.capture(() -> operations.getOrCompute(key, compute, Ttls.millisRoundedUp(ttl)));
+    return Outcomes.capture(() -> operations.getOrCompute(key, compute, Ttls.millisRoundedUp(ttl), List.of()));
   }
 
   @Override
@@ -247,5 +249,36 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
   @Override
   public String toString() {
     return "LexigramCache[" + name() + "]";
+  }
+
+  @Override
+  public Result<Void> put(K key, V value, WriteOptions options) {
+    return Outcomes.run(() -> operations.put(key, value, Ttls.millisOf(options), options.tags()));
+  }
+
+  @Override
+  public Result<Void> putMany(Map<? extends K, ? extends V> entries, WriteOptions options) {
+    return Outcomes.run(() -> operations.putAll(entries, Ttls.millisOf(options), options.tags()));
+  }
+
+  @Override
+  public Result<V> getOrCompute(K key, WriteOptions options, Function<? super K, ? extends V> compute) {
+    return Outcomes.capture(() -> operations.getOrCompute(key, compute, Ttls.millisOf(options), options.tags()));
+  }
+
+  @Override
+  public CompletionStage<Result<Void>> putAsync(K key, V value, WriteOptions options) {
+    return Outcomes.async(executor, () -> put(key, value, options));
+  }
+
+  @Override
+  public CompletionStage<Result<Void>> putManyAsync(Map<? extends K, ? extends V> entries, WriteOptions options) {
+    return Outcomes.async(executor, () -> putMany(entries, options));
+  }
+
+  @Override
+  public CompletionStage<Result<V>> getOrComputeAsync(K key, WriteOptions options,
+      Function<? super K, ? extends V> compute) {
+    return Outcomes.async(executor, () -> getOrCompute(key, options, compute));
   }
 }

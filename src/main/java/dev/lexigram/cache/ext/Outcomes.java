@@ -5,6 +5,7 @@ import dev.lexigram.cache.CacheError.Kind;
 import dev.lexigram.cache.Result;
 import dev.lexigram.cache.serial.SerializationException;
 import dev.lexigram.cache.store.StoreException;
+import dev.lexigram.cache.tag.InvalidTagException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,9 +15,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.cache.event.CacheEntryListenerException;
 import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriterException;
-import javax.cache.event.CacheEntryListenerException;
 
 /**
  * The one boundary where exceptions become results: {@link #capture} runs a call and maps any
@@ -108,7 +109,7 @@ public final class Outcomes {
     if (t instanceof ClassCastException) {
       return String.valueOf(t.getMessage()).startsWith("Key") ? Kind.INVALID_KEY : Kind.UNSUPPORTED;
     }
-    if (t instanceof InvalidPatternException) {
+    if (t instanceof InvalidPatternException || t instanceof InvalidTagException) {
       return Kind.INVALID_KEY;
     }
     if (t instanceof UnsupportedOperationException) {

@@ -1,5 +1,6 @@
 package dev.lexigram.cache.ext;
 
+import dev.lexigram.cache.WriteOptions;
 import java.time.Duration;
 
 /** Turns a caller's time-to-live into whole milliseconds, rounding up so a TTL never shortens. */
@@ -19,5 +20,10 @@ final class Ttls {
       return Long.MAX_VALUE / 2;
     }
     return ttl.minusMillis(millis).isZero() ? millis : millis + 1;
+  }
+
+  /** Returns the options' time-to-live in whole milliseconds (rounded up), or -1 for the cache's expiry. */
+  static long millisOf(WriteOptions options) {
+    return options.timeToLive().map(Ttls::millisRoundedUp).orElse(-1L);
   }
 }

@@ -3,6 +3,7 @@ package dev.lexigram.cache.jcache;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.tag.CacheTags;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ final class AsyncCalls<K, V> {
 
   /** Returns whether the key has a live entry, as {@code Cache.containsKey} does. */
   CompletionStage<Boolean> containsKey(K key, long now) {
-    return store.getAsync(key, executor).thenCompose(found -> (found == null || !found.isExpired(now))
+    return store.getAsync(key, executor).thenCompose(found -> (found == null
+        || (!found.isExpired(now) && !CacheTags.hasTags(found))) // a tag check may ask the backend: not here
         ? CompletableFuture.completedFuture(found != null)
         : CompletableFuture.supplyAsync(() -> ops.liveOf(key, found, now) != null, executor));
   }
@@ -84,15 +86,22 @@ final class AsyncCalls<K, V> {
   /** Removes as {@code Cache.remove(key)} does on a cache without a writer or listener. */
   CompletionStage<Boolean> remove(K key, long now) {
     long start = statistics.start();
-    return store.removeAsync(key, executor).thenApply(removed -> {
-      // an expired entry is removed all the same, but it was not there for the caller
-      boolean present = removed != null && !removed.isExpired(now);
-      if (present) {
-        statistics.recordRemovals(1);
+    return store.removeAsync(key, executor).thenCompose(removed -> {
+      if (removed == null || !CacheTags.hasTags(removed)) {
+        return CompletableFuture.completedFuture(removed(removed, now, start));
       }
-      statistics.recordRemoveTime(start);
-      return present;
+      return CompletableFuture.supplyAsync(() -> removed(removed, now, start), executor); // the tag check may ask the backend
     });
+  }
+
+  private boolean removed(StoreEntry removed, long now, long start) {
+    // an expired or tag-invalidated entry is removed all the same, but it was not there for the caller
+    boolean present = removed != null && !ops.isDead(removed, now);
+    if (present) {
+      statistics.recordRemovals(1);
+    }
+    statistics.recordRemoveTime(start);
+    return present;
   }
 
   /** Runs the step here, or on the executor when handling the entries read may write to the store. */

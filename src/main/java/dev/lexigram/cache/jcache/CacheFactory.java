@@ -2,6 +2,7 @@ package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.LexigramConfiguration;
 import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.CacheSettings;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.config.ProtectionSettings;
@@ -23,12 +24,18 @@ import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
 import dev.lexigram.cache.store.StoreException;
+import dev.lexigram.cache.store.TagStore;
+import dev.lexigram.cache.tag.CacheTags;
+import dev.lexigram.cache.tag.TagVersions;
+import dev.lexigram.cache.tag.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.cache.CacheException;
@@ -53,6 +60,7 @@ final class CacheFactory {
   private final Executor executor;
   private final BackendRegistry backends;
   private final ManagerLocks locks;
+  private final Map<String, TagVersions> tagVersions = new ConcurrentHashMap<>();
 
   /**
    * @param remote the serializer of remote backends, whose bytes come back from a shared server
@@ -77,6 +85,30 @@ final class CacheFactory {
     BackendSettings backend = settings.backend(backendName).orElseThrow(() -> new IllegalArgumentException(
         "No backend named '" + backendName + "' in " + settings.source() + "; declared backends: " + backendNames()));
     return locks.of(backend.name(), () -> backends.backend(backend).locks(backend.keyPrefix()));
+  }
+
+  /**
+   * Returns the tag versions of the named backend, opening it if no cache has yet.
+   *
+   * @throws IllegalArgumentException if no backend has that name
+   * @throws CacheException if the backend cannot be opened
+   */
+  TagVersions tagVersions(String backendName) {
+    BackendSettings backend = settings.backend(backendName).orElseThrow(() -> new IllegalArgumentException(
+        "No backend named '" + backendName + "' in " + settings.source() + "; declared backends: " + backendNames()));
+    return tagVersions(backend, backends.backend(backend));
+  }
+
+  /**
+   * Returns the backend's tag versions, one per backend in this manager: kept for as long as the
+   * manager lives on a backend no other process shares, for {@code tag_staleness} on a remote one.
+   */
+  private TagVersions tagVersions(BackendSettings backend, StoreBackend storeBackend) {
+    return tagVersions.computeIfAbsent(backend.name(), name -> {
+      TagStore tags = storeBackend.tags(backend.keyPrefix());
+      return new TagVersions(storeBackend.storesMayFail() ? new TranslatingTags(tags, name) : tags,
+          backend.type() == BackendType.MEMORY ? null : settings.service().tagStaleness());
+    });
   }
 
   /** Closes every backend opened so far, after stopping lock renewals. */
@@ -127,11 +159,13 @@ final class CacheFactory {
     Copier valueCopier = byValue ? new StoreByValueCopier(name, Copier.serializing(inProcess)) : Copier.identity();
     Copier copier = storeBackend.copiesValues() ? Copier.identity() : valueCopier;
     CacheStatistics statistics = new CacheStatistics();
-    Stampede<K, V> stampede = stampede(valueCopier, store);
+    CacheTags tags = new CacheTags(tagVersions(backend, storeBackend),
+        Tags.of(declared == null ? List.of() : declared.tags()));
+    Stampede<K, V> stampede = stampede(valueCopier, store, tags);
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
         copier,
-        loader(configuration, stampede), writer(configuration), executor, stampede);
+        loader(configuration, stampede, tags), writer(configuration), executor, stampede, tags);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     cache.setStatisticsEnabled(configuration.isStatisticsEnabled());
     relay.forwardTo(cache.evictionListener());
@@ -239,9 +273,10 @@ final class CacheFactory {
    * key share one flight, and each waiter gets its own copy of the value when the cache stores by
    * value (a remote store copies what it reads, but a shared load hands out one object).
    */
-  private static <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Stampede<K, V> stampede) {
+  private static <K, V> ReadThrough<K, V> loader(CompleteConfiguration<K, V> configuration, Stampede<K, V> stampede,
+      CacheTags tags) {
     Factory<CacheLoader<K, V>> factory = configuration.getCacheLoaderFactory();
-    return (factory == null) ? null : new ReadThrough<>(factory.create()).protectedBy(stampede);
+    return (factory == null) ? null : new ReadThrough<>(factory.create()).protectedBy(stampede).capturing(tags::capture);
   }
 
   /**
@@ -250,13 +285,14 @@ final class CacheFactory {
    * the cache stores by value (a remote store copies what it reads, but a shared load hands out
    * one object), and on a shared store the key's lease across processes.
    */
-  private <K, V> Stampede<K, V> stampede(Copier valueCopier, Store store) {
+  private <K, V> Stampede<K, V> stampede(Copier valueCopier, Store store, CacheTags tags) {
     if (!settings.service().enableProtection()) {
       return Stampede.unprotected();
     }
     ProtectionSettings protection = settings.service().protection();
     return new Stampede<>(new SingleFlight<>(protection, valueCopier::copy),
-        store.isShared() ? new LeasedLoads(store, clock, protection) : null, EarlyRecompute.of(protection, executor));
+        store.isShared() ? new LeasedLoads(store, clock, protection, tags::isStale) : null,
+        EarlyRecompute.of(protection, executor));
   }
 
   @SuppressWarnings("unchecked")

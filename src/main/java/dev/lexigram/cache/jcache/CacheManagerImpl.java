@@ -4,22 +4,29 @@ import dev.lexigram.cache.CacheBackend;
 import dev.lexigram.cache.DistributedLock;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.LexigramCacheManager;
-import dev.lexigram.cache.ext.BackendView;
+import dev.lexigram.cache.Result;
+import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.ext.BackendView;
+import dev.lexigram.cache.ext.Outcomes;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.serial.WrittenTypes;
+import dev.lexigram.cache.tag.Tags;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.ForkJoinPool;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ForkJoinPool;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.configuration.CompleteConfiguration;
@@ -116,7 +123,25 @@ public final class CacheManagerImpl implements LexigramCacheManager {
     Cache<String, Object> cache = getCache(name);
     @SuppressWarnings("unchecked")
     LexigramCache<String, Object> extension = cache.unwrap(LexigramCache.class);
-    return new BackendView(extension, cache::close, factory.executor(), lockName -> factory.locks(name).lock(lockName));
+    return new BackendView(extension, cache::close, factory.executor(), lockName -> factory.locks(name).lock(lockName),
+        factory.tagVersions(name));
+  }
+
+  @Override
+  public Result<Void> invalidateTags(String... tags) {
+    return Outcomes.capture(() -> {
+      requireOpen();
+      String[] checked = Tags.of(Arrays.asList(tags));
+      for (BackendSettings backend : factory.settings().backends()) {
+        factory.tagVersions(backend.name()).invalidate(checked);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Result<Void>> invalidateTagsAsync(String... tags) {
+    return CompletableFuture.supplyAsync(() -> invalidateTags(tags), factory.executor());
   }
 
   @Override

@@ -9,8 +9,8 @@ import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
-import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.stampede.Stampede;
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
@@ -99,7 +99,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     this.dispatcher = new EventDispatcher<>(this, executor);
     this.eternal = expiry.isEternal();
     this.typeCheck = new TypeCheck(configuration.getKeyType(), configuration.getValueType());
-    this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier(), this::now);
+    this.ops = new StoreOps<>(store, expiry, dispatcher, statistics, wiring.copier(), this::now, wiring.tags());
     this.liveValues = ops.liveValues(null);
     this.stampede = Objects.requireNonNull(wiring.stampede());
     this.earlyRefresh = EarlyRefresh.of(stampede, store, ops, typeCheck, this::now);

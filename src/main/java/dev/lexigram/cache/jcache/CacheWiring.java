@@ -8,6 +8,7 @@ import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.stampede.Stampede;
 import dev.lexigram.cache.store.Store;
+import dev.lexigram.cache.tag.CacheTags;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -24,4 +25,5 @@ record CacheWiring<K, V>(
     ReadThrough<K, V> loader,
     WriteThrough<K, V> writeThrough,
     Executor executor,
-    Stampede<K, V> stampede) {}
+    Stampede<K, V> stampede,
+    CacheTags tags) {}

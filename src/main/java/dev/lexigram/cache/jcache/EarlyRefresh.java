@@ -64,20 +64,22 @@ final class EarlyRefresh<K, V> {
    * Returns the hook of a {@code getOrCompute} read: a hit may recompute with its function.
    *
    * @param ttlMillis the TTL the function's values are stored with, negative for the policy's
+   * @param entryTags the tags the values carry beside the cache's, checked
    */
   @SuppressWarnings("unchecked")
-  StoreOps.HitHook withFunction(Function<? super K, ? extends V> compute, long ttlMillis) {
+  StoreOps.HitHook withFunction(Function<? super K, ? extends V> compute, long ttlMillis, String[] entryTags) {
     return (key, live, now) -> {
       if (early.isDue(live, now)) {
         early.start(key, store, () -> {
           if (!isStillRead(key, live)) {
             return;
           }
+          EntryMeta captured = ops.tags().capture(entryTags);
           long start = System.nanoTime();
           V value = compute.apply((K) key);
           if (value != null) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            store((K) key, live, value, ttlMillis, EntryMeta.computedIn(millis));
+            store((K) key, live, value, ttlMillis, EntryMeta.combine(captured, EntryMeta.computedIn(millis)));
           }
         });
       }

@@ -4,6 +4,7 @@ import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.jcache.processor.EntryProcessorEntry;
+import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.StoreEntry;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,6 +67,7 @@ final class EntryProcessing<K, V> {
 
   <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object[] arguments, long now) {
     while (true) {
+      EntryMeta tags = ops.tags().capture(); // before the processor reads or loads anything
       StoreEntry current = ops.live(key, now);
       V currentValue = (current == null) ? null : ops.valueOf(current);
       EntryProcessorEntry<K, V> entry = new EntryProcessorEntry<>(key, currentValue, readThrough);
@@ -77,7 +79,7 @@ final class EntryProcessing<K, V> {
       } catch (Exception | Error e) {
         throw new EntryProcessorException(e);
       }
-      if (applyProcessed(key, current, currentValue, entry, now)) {
+      if (applyProcessed(key, current, currentValue, entry, now, tags)) {
         if (entry.existed()) {
           statistics.recordHits(1);
         } else {
@@ -89,7 +91,8 @@ final class EntryProcessing<K, V> {
   }
 
   /** Applies what the processor did; returns false if the entry changed meanwhile. */
-  private boolean applyProcessed(K key, StoreEntry current, V currentValue, EntryProcessorEntry<K, V> entry, long now) {
+  private boolean applyProcessed(K key, StoreEntry current, V currentValue, EntryProcessorEntry<K, V> entry, long now,
+      EntryMeta tags) {
     V value = entry.currentValue();
     switch (entry.action()) {
       case NONE:
@@ -99,14 +102,14 @@ final class EntryProcessing<K, V> {
         return true;
       case LOADED:
         typeCheck.value(value);
-        ops.create(key, value, now); // a value stored meanwhile by another caller wins over the loaded one
+        ops.create(key, value, now, tags); // a value stored meanwhile by another caller wins over the loaded one
         return true;
       case CREATED:
         typeCheck.value(value);
         if (writeThrough != null) {
           writeThrough.write(new EntryImpl<>(key, value));
         }
-        int created = ops.create(key, value, now);
+        int created = ops.create(key, value, now, tags);
         if (created == StoreOps.CONFLICT) {
           return false;
         }
@@ -119,7 +122,7 @@ final class EntryProcessing<K, V> {
         if (writeThrough != null) {
           writeThrough.write(new EntryImpl<>(key, value));
         }
-        if (!ops.update(key, current, currentValue, value, now)) {
+        if (!ops.update(key, current, currentValue, value, now, tags)) {
           return false;
         }
         statistics.recordPuts(1);

@@ -8,8 +8,10 @@ import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.StoreEntry;
+import dev.lexigram.cache.tag.Tags;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,28 +100,20 @@ final class ProxyOperations<K, V> implements CacheOperations<K, V> {
   }
 
   @Override
-  public void put(K key, V value, long ttlMillis) {
+  public void put(K key, V value, long ttlMillis, List<String> tags) {
     cache.requireOpen();
     cache.typeCheck.entry(key, value);
-    cache.eternal = false;
-    long start = cache.statistics.start();
-    if (cache.writeThrough != null) {
-      cache.writeThrough.write(new EntryImpl<>(key, value));
-    }
-    long now = cache.clock.millis();
-    cache.ops.put(key, value, now, instantAfter(now, ttlMillis));
-    cache.statistics.recordPuts(1);
-    cache.statistics.recordPutTime(start);
+    write(key, value, ttlMillis, cache.ops.tags().capture(Tags.of(tags)));
   }
 
   @Override
-  public void putAll(Map<? extends K, ? extends V> map, long ttlMillis) {
+  public void putAll(Map<? extends K, ? extends V> map, long ttlMillis, List<String> tags) {
     cache.requireOpen();
     Objects.requireNonNull(map, "map");
     map.forEach(cache.typeCheck::entry);
-    cache.eternal = false;
+    EntryMeta meta = cache.ops.tags().capture(Tags.of(tags));
     for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
-      put(entry.getKey(), entry.getValue(), ttlMillis);
+      write(entry.getKey(), entry.getValue(), ttlMillis, meta);
     }
   }
 
@@ -142,13 +136,14 @@ final class ProxyOperations<K, V> implements CacheOperations<K, V> {
   }
 
   @Override
-  public V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis) {
+  public V getOrCompute(K key, Function<? super K, ? extends V> compute, long ttlMillis, List<String> tags) {
     cache.requireOpen();
     cache.typeCheck.key(key);
     Objects.requireNonNull(compute, "compute");
+    String[] entryTags = Tags.of(tags);
     // never the loader: compute stands in for it, and recomputes early when the cache does so
     EntryReader<V> reader = (cache.earlyRefresh == null) ? cache.liveValues
-        : cache.ops.liveValues(null, cache.earlyRefresh.withFunction(compute, ttlMillis));
+        : cache.ops.liveValues(null, cache.earlyRefresh.withFunction(compute, ttlMillis, entryTags));
     V present = cache.store.read(key, reader);
     if (cache.statistics.isEnabled()) {
       if (present != null) {
@@ -158,16 +153,21 @@ final class ProxyOperations<K, V> implements CacheOperations<K, V> {
       }
     }
     return present != null ? present : cache.stampede.load(key, k -> {
+      EntryMeta captured = cache.ops.tags().capture(entryTags); // before compute reads anything
       long start = System.nanoTime();
       V computed = Objects.requireNonNull(compute.apply(k), () -> "getOrCompute: compute returned null for key " + k);
-      putComputed(k, computed, ttlMillis, EntryMeta.computedIn(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+      cache.typeCheck.value(computed);
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      write(k, computed, ttlMillis, EntryMeta.combine(captured, EntryMeta.computedIn(millis)));
       return computed;
     });
   }
 
-  /** Writes a value {@code getOrCompute} computed, as a put with the TTL (or the policy's, when negative) would. */
-  private void putComputed(K key, V value, long ttlMillis, EntryMeta meta) {
-    cache.typeCheck.value(value);
+  /**
+   * Writes as a put does (writer, events, statistics), with a fixed expiry of now + {@code ttlMillis}
+   * (the policy's when negative) and the meta, which carries the tags captured by the caller.
+   */
+  private void write(K key, V value, long ttlMillis, EntryMeta meta) {
     long start = cache.statistics.start();
     if (cache.writeThrough != null) {
       cache.writeThrough.write(new EntryImpl<>(key, value));

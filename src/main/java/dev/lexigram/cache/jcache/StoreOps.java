@@ -10,9 +10,11 @@ import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
 import dev.lexigram.cache.store.StoreWrite;
+import dev.lexigram.cache.tag.CacheTags;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -39,15 +41,42 @@ final class StoreOps<K, V> {
   private final Copier copier;
   /** The cache's notion of now, read only when a step needs it (see {@link #liveValues}). */
   private final LongSupplier clock;
+  private final CacheTags tags;
 
   StoreOps(Store store, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
-      CacheStatistics statistics, Copier copier, LongSupplier clock) {
+      CacheStatistics statistics, Copier copier, LongSupplier clock, CacheTags tags) {
     this.store = store;
     this.expiry = expiry;
     this.dispatcher = dispatcher;
     this.statistics = statistics;
     this.copier = copier;
     this.clock = clock;
+    this.tags = tags;
+  }
+
+  /**
+   * Returns the meta to write: the given one if it carries tags (captured before its value was
+   * computed) or the cache has none; else the cache's tags as they are now, with the given one's
+   * compute time.
+   */
+  private EntryMeta withCacheTags(EntryMeta meta) {
+    if ((meta != null && meta.hasTags()) || !tags.tagsEveryEntry()) {
+      return meta;
+    }
+    return EntryMeta.combine(tags.capture(), meta);
+  }
+
+  /** Returns the cache's tags. */
+  CacheTags tags() {
+    return tags;
+  }
+
+  /**
+   * Returns whether an entry just read is gone for the caller: expired, or carrying a tag
+   * invalidated since it was written (such an entry is handled exactly as an expired one).
+   */
+  boolean isDead(StoreEntry entry, long now) {
+    return entry.isExpired(now) || tags.isStale(entry);
   }
 
   /** Returns the entry if present and not expired; an expired one is removed and published. */
@@ -55,9 +84,12 @@ final class StoreOps<K, V> {
     return liveOf(key, store.get(key), now);
   }
 
-  /** Returns the entry just read from the store if it is live; an expired one is removed and published. */
+  /**
+   * Returns the entry just read from the store if it is live; an expired one (or one whose tags
+   * were invalidated) is removed and published as expired.
+   */
   StoreEntry liveOf(Object key, StoreEntry entry, long now) {
-    if (entry != null && entry.isExpired(now)) {
+    if (entry != null && isDead(entry, now)) {
       expire(key, entry);
       return null;
     }
@@ -76,7 +108,7 @@ final class StoreOps<K, V> {
   @SuppressWarnings("unchecked")
   Map<K, StoreEntry> liveAmong(Collection<? extends K> keys, Map<Object, StoreEntry> found, long now) {
     for (StoreEntry entry : found.values()) {
-      if (entry.isExpired(now)) {
+      if (isDead(entry, now)) {
         return withoutExpired(keys, found, now);
       }
     }
@@ -90,7 +122,7 @@ final class StoreOps<K, V> {
       if (entry == null) {
         continue;
       }
-      if (entry.isExpired(now)) {
+      if (isDead(entry, now)) {
         expire(key, entry);
       } else {
         live.put(key, entry);
@@ -104,18 +136,24 @@ final class StoreOps<K, V> {
    * to tell created from updated, and every entry eternal.
    */
   void putBlind(K key, V value) {
-    store.put(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL);
+    store.put(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL, tags.capture());
   }
 
   /** Writes as {@link #putBlind} does, through the store's asynchronous put. */
   CompletionStage<StoreEntry> putBlindAsync(K key, V value, Executor executor) {
+    if (tags.tagsEveryEntry()) {
+      return CompletableFuture.supplyAsync(() -> store.put(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL,
+          tags.capture()), executor);
+    }
     return store.putAsync(copier.copy(key), copier.copy(value), StoreEntry.ETERNAL, executor);
   }
 
   /** Writes every entry without reading first, in one store call; see {@link #putBlind}. */
   void putAllBlind(Map<K, V> entries) {
     Map<Object, StoreWrite> writes = new LinkedHashMap<>(entries.size() * 2);
-    entries.forEach((key, value) -> writes.put(copier.copy(key), new StoreWrite(copier.copy(value), StoreEntry.ETERNAL)));
+    EntryMeta meta = tags.capture();
+    entries.forEach((key, value) -> writes.put(copier.copy(key), new StoreWrite(copier.copy(value), StoreEntry.ETERNAL,
+        meta)));
     store.putAll(writes);
   }
 
@@ -134,7 +172,7 @@ final class StoreOps<K, V> {
       return true;
     }
     for (StoreEntry entry : entries) {
-      if (entry.isExpired(now)) {
+      if (entry.isExpired(now) || CacheTags.hasTags(entry)) {
         return true;
       }
     }
@@ -353,7 +391,13 @@ final class StoreOps<K, V> {
     return create(key, value, now, ExpiryCalculator.UNCHANGED, null);
   }
 
+  /** @param meta the entry's meta; see {@link #withCacheTags} */
+  int create(K key, V value, long now, EntryMeta meta) {
+    return create(key, value, now, ExpiryCalculator.UNCHANGED, meta);
+  }
+
   private int create(K key, V value, long now, long fixedExpiresAt, EntryMeta meta) {
+    meta = withCacheTags(meta);
     long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onCreation(now) : fixedExpiresAt;
     if (expiresAt <= now) {
       return SKIPPED;
@@ -374,8 +418,14 @@ final class StoreOps<K, V> {
     return update(key, current, currentValue, value, now, ExpiryCalculator.UNCHANGED, null);
   }
 
+  /** {@link #update(Object, StoreEntry, Object, Object, long)} writing the meta; see {@link #withCacheTags}. */
+  boolean update(K key, StoreEntry current, V currentValue, V value, long now, EntryMeta meta) {
+    return update(key, current, currentValue, value, now, ExpiryCalculator.UNCHANGED, meta);
+  }
+
   private boolean update(K key, StoreEntry current, V currentValue, V value, long now, long fixedExpiresAt,
       EntryMeta meta) {
+    meta = withCacheTags(meta);
     long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onUpdate(now) : fixedExpiresAt;
     if (expiresAt == ExpiryCalculator.UNCHANGED) {
       expiresAt = current.expiresAt();
@@ -396,7 +446,7 @@ final class StoreOps<K, V> {
       if (current == null) {
         return null;
       }
-      if (current.isExpired(now)) {
+      if (isDead(current, now)) {
         expire(key, current);
         return null;
       }
@@ -442,6 +492,7 @@ final class StoreOps<K, V> {
    * listeners hear an update. Returns false, writing nothing, if the entry changed meanwhile.
    */
   boolean refresh(K key, StoreEntry expected, V value, long now, long fixedExpiresAt, EntryMeta meta) {
+    meta = withCacheTags(meta);
     long expiresAt = (fixedExpiresAt == ExpiryCalculator.UNCHANGED) ? expiry.onCreation(now) : fixedExpiresAt;
     if (expiresAt <= now || !store.compareAndSet(key, expected, copier.copy(value), expiresAt, meta)) {
       return false;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.cache.integration.CacheLoaderException;
 
@@ -48,13 +49,16 @@ public final class LeasedLoads {
   private final long maxWaitNanos;
   private final Duration maxWait;
   private final boolean failOnTimeout;
+  private final Predicate<StoreEntry> stale;
 
   /**
    * @param store the cache's store, shared with other processes
    * @param clock the cache's clock, which entry expiry instants are compared with
    * @param protection the limits: {@code max_wait}, {@code lock_ttl}, {@code on_timeout}
+   * @param stale whether an entry that has not expired is gone all the same (its tags were invalidated)
    */
-  public LeasedLoads(Store store, Clock clock, ProtectionSettings protection) {
+  public LeasedLoads(Store store, Clock clock, ProtectionSettings protection, Predicate<StoreEntry> stale) {
+    this.stale = stale;
     this.store = store;
     this.clock = clock;
     this.leaseMillis = protection.lockTtl().toMillis();
@@ -149,6 +153,6 @@ public final class LeasedLoads {
   @SuppressWarnings("unchecked")
   private <V> V present(Object key) {
     StoreEntry entry = store.get(key);
-    return entry == null || entry.expiresAt() <= clock.millis() ? null : (V) entry.value();
+    return entry == null || entry.expiresAt() <= clock.millis() || stale.test(entry) ? null : (V) entry.value();
   }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 
@@ -19,21 +20,34 @@ import javax.cache.integration.CacheLoaderException;
  */
 public final class ReadThrough<K, V> {
 
+  private static final Supplier<EntryMeta> NO_TAGS = () -> null;
+
   private final CacheLoader<K, V> loader;
   private final Stampede<K, V> stampede;
+  private final Supplier<EntryMeta> capture;
 
   public ReadThrough(CacheLoader<K, V> loader) {
-    this(loader, Stampede.unprotected());
+    this(loader, Stampede.unprotected(), NO_TAGS);
   }
 
-  private ReadThrough(CacheLoader<K, V> loader, Stampede<K, V> stampede) {
+  private ReadThrough(CacheLoader<K, V> loader, Stampede<K, V> stampede, Supplier<EntryMeta> capture) {
     this.loader = loader;
     this.stampede = stampede;
+    this.capture = capture;
   }
 
   /** Returns a read-through over the same loader whose loads of one key run once for all callers. */
   public ReadThrough<K, V> protectedBy(Stampede<K, V> stampede) {
-    return new ReadThrough<>(loader, stampede);
+    return new ReadThrough<>(loader, stampede, capture);
+  }
+
+  /**
+   * Returns a read-through over the same loader whose loads hand {@code then} the cache's tags as
+   * {@code capture} gave them just before the loader ran, so that a value loaded from data read
+   * before a tag invalidation never outlives it.
+   */
+  public ReadThrough<K, V> capturing(Supplier<EntryMeta> capture) {
+    return new ReadThrough<>(loader, stampede, capture);
   }
 
   public CacheLoader<K, V> loader() {
@@ -53,9 +67,10 @@ public final class ReadThrough<K, V> {
    */
   public V load(K key, BiFunction<V, EntryMeta, V> then) {
     return stampede.load(key, k -> {
+      EntryMeta tags = capture.get();
       long start = System.nanoTime();
       V loaded = loadNow(k);
-      return loaded == null ? null : then.apply(loaded, EntryMeta.computedIn(millisSince(start)));
+      return loaded == null ? null : then.apply(loaded, EntryMeta.combine(tags, EntryMeta.computedIn(millisSince(start))));
     });
   }
 
@@ -64,10 +79,11 @@ public final class ReadThrough<K, V> {
    * its meta to {@code then}; a loader that has no value calls nothing.
    */
   public void reload(K key, BiConsumer<V, EntryMeta> then) {
+    EntryMeta tags = capture.get();
     long start = System.nanoTime();
     V loaded = loadNow(key);
     if (loaded != null) {
-      then.accept(loaded, EntryMeta.computedIn(millisSince(start)));
+      then.accept(loaded, EntryMeta.combine(tags, EntryMeta.computedIn(millisSince(start))));
     }
   }
 
@@ -98,9 +114,10 @@ public final class ReadThrough<K, V> {
    */
   public Map<K, V> loadAll(Set<? extends K> keys, BiConsumer<Map<K, V>, EntryMeta> then) {
     return stampede.loadAll(keys, own -> {
+      EntryMeta tags = capture.get();
       long start = System.nanoTime();
       Map<K, V> loaded = loadAllNow(own);
-      then.accept(loaded, EntryMeta.computedIn(millisSince(start)));
+      then.accept(loaded, EntryMeta.combine(tags, EntryMeta.computedIn(millisSince(start))));
       return loaded;
     });
   }

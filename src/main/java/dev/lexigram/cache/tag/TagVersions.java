@@ -1,0 +1,161 @@
+package dev.lexigram.cache.tag;
+
+import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.TagStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The tag versions of one backend as this process sees them: the {@link TagStore}'s, each kept
+ * here for a staleness window after it was read, so that reads of tagged entries seldom ask the
+ * backend. An entry is current while every tag it carries still has the version it recorded; a
+ * tag without a version (never created, evicted) is never current, so eviction fails safe.
+ *
+ * <p>Guarantees: after {@link #invalidate} returns, this process reads no entry written before
+ * with one of those tags; another process reads none once its window has passed (it may keep a
+ * version it read for that long). A write records versions {@link #capture captured} before its
+ * value was computed, so a value computed from data read before an invalidation never outlives it.
+ * Versions read here only replace ones read earlier (a sequence number orders them), so a slow
+ * read cannot bring back a version an invalidation has replaced.
+ *
+ * <p>For a backend no other process shares, the window is unbounded: every version change goes
+ * through this object.
+ */
+public final class TagVersions {
+
+  /** One tag's version as last read here; version 0 when it has none. */
+  private static final class TagState {
+    final String tag;
+    volatile long version;
+    volatile long readAtNanos;
+    volatile boolean known;
+    long sequence; // guarded by this
+
+    TagState(String tag) {
+      this.tag = tag;
+    }
+
+    synchronized void update(long newVersion, long newSequence, long now) {
+      if (newSequence > sequence) {
+        sequence = newSequence;
+        version = newVersion;
+        readAtNanos = now;
+        known = true;
+      }
+    }
+  }
+
+  private final TagStore store;
+  private final long windowNanos;
+  private final ConcurrentHashMap<String, TagState> states = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * @param store the backend's tag versions
+   * @param window how long a version read here is used before it is read again; null for as long
+   *     as this object lives (a store no other process changes)
+   */
+  public TagVersions(TagStore store, Duration window) {
+    this.store = store;
+    this.windowNanos = window == null ? Long.MAX_VALUE : window.toNanos();
+  }
+
+  /**
+   * Returns the meta of an entry carrying the tags with their current versions (creating versions
+   * for tags that have none), or null for no tags. Call it before the value is computed.
+   */
+  public EntryMeta capture(String[] tags) {
+    if (tags.length == 0) {
+      return null;
+    }
+    TagState[] resolved = resolve(tags);
+    refreshStale(resolved, true);
+    long[] versions = new long[tags.length];
+    for (int i = 0; i < tags.length; i++) {
+      versions[i] = resolved[i].version;
+      if (versions[i] == 0) { // a concurrent read ordered after this one found it missing: ask again
+        versions[i] = store.versionsCreating(List.of(tags[i])).get(tags[i]);
+      }
+    }
+    EntryMeta meta = EntryMeta.tagged(tags, versions);
+    meta.resolved(resolved);
+    return meta;
+  }
+
+  /** Returns whether every tag the entry carries still has the version the entry recorded. */
+  public boolean isCurrent(EntryMeta meta) {
+    TagState[] resolved = resolvedOf(meta);
+    refreshStale(resolved, false);
+    for (int i = 0; i < resolved.length; i++) {
+      long version = resolved[i].version;
+      if (version == 0 || version != meta.version(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Gives the tags new versions on the backend, and reads them here at once. */
+  public void invalidate(String[] tags) {
+    store.invalidate(Arrays.asList(tags));
+    TagState[] resolved = resolve(tags);
+    read(Arrays.asList(resolved), false);
+  }
+
+  private TagState[] resolvedOf(EntryMeta meta) {
+    if (meta.resolved() instanceof TagState[] resolved && resolved.length == meta.tagCount()) {
+      return resolved;
+    }
+    String[] tags = new String[meta.tagCount()];
+    for (int i = 0; i < tags.length; i++) {
+      tags[i] = meta.tag(i);
+    }
+    TagState[] resolved = resolve(tags);
+    meta.resolved(resolved);
+    return resolved;
+  }
+
+  private TagState[] resolve(String[] tags) {
+    TagState[] resolved = new TagState[tags.length];
+    for (int i = 0; i < tags.length; i++) {
+      resolved[i] = states.computeIfAbsent(tags[i], TagState::new);
+    }
+    return resolved;
+  }
+
+  private void refreshStale(TagState[] resolved, boolean creating) {
+    List<TagState> stale = null;
+    long now = System.nanoTime();
+    for (TagState state : resolved) {
+      if (!state.known || (creating && state.version == 0)
+          || (windowNanos != Long.MAX_VALUE && now - state.readAtNanos > windowNanos)) {
+        if (stale == null) {
+          stale = new ArrayList<>(resolved.length);
+        }
+        stale.add(state);
+      }
+    }
+    if (stale != null) {
+      read(stale, creating);
+    }
+  }
+
+  private void read(List<TagState> stale, boolean creating) {
+    long order = sequence.incrementAndGet();
+    List<String> tags = new ArrayList<>(stale.size());
+    for (TagState state : stale) {
+      tags.add(state.tag);
+    }
+    Map<String, Long> versions = creating ? store.versionsCreating(tags) : store.versions(tags);
+    long now = System.nanoTime();
+    for (TagState state : stale) {
+      Long version = versions.get(state.tag);
+      state.update(version == null ? 0 : version, order, now);
+    }
+  }
+}
