@@ -223,4 +223,37 @@ class SettingsParsingTest {
     assertThat(settings.caches().get("products").statistics()).isTrue();
     assertThat(settings.caches().get("products").management()).isTrue();
   }
+
+  @Test
+  void load_cacheTagsAndTagStaleness_areRead() {
+    var settings = fixture.load("""
+        cache:
+          backends: [ { name: local, type: memory } ]
+          caches: { products: { tags: [catalog, pricing] } }
+          service: { tag_staleness: 0, protection: { beta: 2.5 } }
+        """);
+
+    assertThat(settings.caches().get("products").tags()).containsExactly("catalog", "pricing");
+    assertThat(settings.service().tagStaleness()).isZero();
+    assertThat(settings.service().protection().beta()).isEqualTo(2.5);
+  }
+
+  @Test
+  void load_badTagsOrNegativeStalenessOrBeta_failNamingTheKey() {
+    assertThat(fixture.failure("""
+        cache:
+          backends: [ { name: local, type: memory } ]
+          caches: { products: { tags: ["  "] } }
+        """)).hasMessageContaining("cache.caches.products.tags: a tag must not be blank");
+    assertThat(fixture.failure("""
+        cache:
+          backends: [ { name: local, type: memory } ]
+          service: { tag_staleness: -1s }
+        """)).hasMessageContaining("cache.service.tag_staleness");
+    assertThat(fixture.failure("""
+        cache:
+          backends: [ { name: local, type: memory } ]
+          service: { protection: { beta: -1 } }
+        """)).hasMessageContaining("cache.service.protection.beta: must be zero or positive");
+  }
 }
