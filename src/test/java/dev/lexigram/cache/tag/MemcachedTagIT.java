@@ -7,24 +7,29 @@ import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.MemcachedServer;
 import dev.lexigram.cache.testing.MemcachedServerExtension;
+import dev.lexigram.cache.testing.MemcachedServers;
 import dev.lexigram.cache.testing.MemcachedSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link TagContract} on a real memcached, and two processes sharing it. */
+/**
+ * {@link TagContract} on two real memcached servers (tag versions and entries spread over both),
+ * and two processes sharing them.
+ */
 @ExtendWith(MemcachedServerExtension.class)
+@MemcachedServerExtension.Servers(count = 2)
 class MemcachedTagIT extends TagContract {
 
-  private final MemcachedServer server;
+  private final MemcachedServers servers;
 
-  MemcachedTagIT(MemcachedServer server) {
-    this.server = server;
+  MemcachedTagIT(MemcachedServers servers) {
+    this.servers = servers;
   }
 
   @Override
   protected LexigramSettings settings() {
-    return MemcachedSettings.withDefaultBackend(List.of(server.address()));
+    return MemcachedSettings.withDefaultBackend(servers.addresses());
   }
 
   @Override
@@ -40,7 +45,8 @@ class MemcachedTagIT extends TagContract {
   @Test
   void twoProcesses_taggedInOne_invalidatedInTheOther_goneInTheFirstWithinTheWindow() throws Exception {
     long millis = TwoProcessTags.run(ConfigFiles.writeTemporary("tags", "cache:\n  backends:\n    - name: shared\n"
-        + "      type: memcached\n      servers: [\"" + server.address() + "\"]\n  caches:\n    catalog: { tags: [catalog] }\n"));
+        + "      type: memcached\n      servers: [\"" + String.join("\", \"", servers.addresses())
+        + "\"]\n  caches:\n    catalog: { tags: [catalog] }\n"));
 
     assertThat(millis).isLessThan(1_000);
   }
@@ -50,8 +56,12 @@ class MemcachedTagIT extends TagContract {
     extension(plainCache("tags-evicted")).put("k", "v", dev.lexigram.cache.WriteOptions.tagged("evicted"));
     extension(plainCache("tags-evicted")).put("kept", "v", dev.lexigram.cache.WriteOptions.tagged("kept"));
 
-    // what memcached's LRU does to an item nobody reads: the version is gone
-    assertThat(server.command("delete lexigram::tag:evicted")).isEqualTo("DELETED");
+    // what memcached's LRU does to an item nobody reads: the version is gone (from the server holding it)
+    List<String> answers = new java.util.ArrayList<>();
+    for (MemcachedServer server : servers.all()) {
+      answers.add(server.command("delete lexigram::tag:evicted"));
+    }
+    assertThat(answers).containsOnlyOnce("DELETED");
 
     try (var other = newFixture()) { // a process that has not read the version before
       var cache = other.cache("tags-evicted", new javax.cache.configuration.MutableConfiguration<String, String>()
