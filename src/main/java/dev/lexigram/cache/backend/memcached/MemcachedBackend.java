@@ -65,7 +65,7 @@ final class MemcachedBackend implements StoreBackend {
 
   @Override
   public TagStore tags(String keyPrefix) {
-    throw new UnsupportedOperationException("tags on Memcached: being written");
+    return new MemcachedTags(client, reads, calls, keyPrefix);
   }
 
   @Override

@@ -205,7 +205,7 @@ final class RedisBackend implements StoreBackend {
 
   @Override
   public TagStore tags(String keyPrefix) {
-    throw new UnsupportedOperationException("tags on Redis: being written");
+    return new RedisTags(this, keyPrefix);
   }
 
   long maxRecordBytes() {
