@@ -53,8 +53,9 @@ class MemcachedTagIT extends TagContract {
 
   @Test
   void tagVersionEvicted_itsEntriesReadAsAbsent() throws Exception {
-    extension(plainCache("tags-evicted")).put("k", "v", dev.lexigram.cache.WriteOptions.tagged("evicted"));
-    extension(plainCache("tags-evicted")).put("kept", "v", dev.lexigram.cache.WriteOptions.tagged("kept"));
+    var writer = extension(plainCache("tags-evicted"));
+    writer.put("k", "v", dev.lexigram.cache.WriteOptions.tagged("evicted"));
+    writer.put("kept", "v", dev.lexigram.cache.WriteOptions.tagged("kept"));
 
     // what memcached's LRU does to an item nobody reads: the version is gone (from the server holding it)
     List<String> answers = new java.util.ArrayList<>();

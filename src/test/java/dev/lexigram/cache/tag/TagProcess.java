@@ -38,22 +38,29 @@ public final class TagProcess {
     System.out.flush();
     for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
       String[] words = line.split(" ");
-      System.out.println(switch (words[0]) {
-        case "put" -> put(cache(manager, words[1]), words[2], words[3]);
-        case "get" -> String.valueOf(cache(manager, words[1]).get(words[2])).replace("null", "absent");
-        case "invalidate" -> lexigram.invalidateTags(words[1]).isOk() ? "ok" : "failed";
-        case "gone" -> gone(cache(manager, words[1]), words[2]);
-        default -> "unknown command " + words[0];
-      });
+      String answer;
+      try {
+        answer = switch (words[0]) {
+          case "put" -> put(cache(manager, words[1]), words[2], words[3]);
+          case "get" -> String.valueOf(cache(manager, words[1]).get(words[2])).replace("null", "absent");
+          case "invalidate" -> lexigram.invalidateTags(words[1]).isOk() ? "ok" : "failed";
+          case "gone" -> gone(cache(manager, words[1]), words[2]);
+          default -> "unknown command " + words[0];
+        };
+      } catch (RuntimeException e) {
+        answer = "error " + e;
+      }
+      System.out.println(answer);
       System.out.flush();
     }
     manager.close();
   }
 
+  @SuppressWarnings("unchecked")
   private static Cache<String, String> cache(CacheManager manager, String name) {
-    Cache<String, String> cache = manager.getCache(name, String.class, String.class);
-    return cache != null ? cache : manager.createCache(name, new MutableConfiguration<String, String>()
-        .setTypes(String.class, String.class));
+    Cache<?, ?> cache = manager.getCache(name); // a declared cache is made on first use, untyped
+    return (Cache<String, String>) (cache != null ? cache : manager.createCache(name,
+        new MutableConfiguration<String, String>()));
   }
 
   @SuppressWarnings("unchecked")
