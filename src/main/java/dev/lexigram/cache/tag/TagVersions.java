@@ -50,6 +50,9 @@ public final class TagVersions {
     }
   }
 
+  /** What an entry's tags resolve to here, noted on its meta. */
+  private record Resolved(TagVersions owner, TagState[] states) {}
+
   private final TagStore store;
   private final long windowNanos;
   private final ConcurrentHashMap<String, TagState> states = new ConcurrentHashMap<>();
@@ -83,7 +86,7 @@ public final class TagVersions {
       }
     }
     EntryMeta meta = EntryMeta.tagged(tags, versions);
-    meta.resolved(resolved);
+    meta.resolved(new Resolved(this, resolved));
     return meta;
   }
 
@@ -108,15 +111,15 @@ public final class TagVersions {
   }
 
   private TagState[] resolvedOf(EntryMeta meta) {
-    if (meta.resolved() instanceof TagState[] resolved && resolved.length == meta.tagCount()) {
-      return resolved;
+    if (meta.resolved() instanceof Resolved memo && memo.owner == this) {
+      return memo.states;
     }
     String[] tags = new String[meta.tagCount()];
     for (int i = 0; i < tags.length; i++) {
       tags[i] = meta.tag(i);
     }
     TagState[] resolved = resolve(tags);
-    meta.resolved(resolved);
+    meta.resolved(new Resolved(this, resolved));
     return resolved;
   }
 
