@@ -31,7 +31,7 @@ final class RecordFormat {
   static final byte FORMAT = 1;
   static final byte FORMAT_WITH_META = 2;
   static final int HEADER = 17;
-  private static final int META_LENGTH = 4;
+  static final int META_LENGTH = 4;
 
   private RecordFormat() {}
 

@@ -29,7 +29,8 @@ class RedisRecordFuzzTest {
 
     if (!RecordFormat.isRecord(record)) {
       assertThat(record.length <= RecordFormat.HEADER
-          || (record[0] != RecordFormat.FORMAT && record[0] != RecordFormat.FORMAT_WITH_META))
+          || (record[0] != RecordFormat.FORMAT && record[0] != RecordFormat.FORMAT_WITH_META)
+          || (record[0] == RecordFormat.FORMAT_WITH_META && record.length <= RecordFormat.HEADER + RecordFormat.META_LENGTH))
           .as("a %d-byte string read as a record", record.length).isTrue();
       return;
     }
