@@ -33,6 +33,10 @@ interface Candidate extends AutoCloseable {
         return JCacheCandidate.openReadThrough(name, URI.create("lexigram:benchmarks-" + name));
       case "lexigram-readThrough-unprotected":
         return JCacheCandidate.openReadThrough(name, URI.create("classpath:bench-unprotected.yaml"));
+      case "lexigram-readThrough-expiring":
+        return JCacheCandidate.openExpiringReadThrough(name, URI.create("lexigram:benchmarks-" + name));
+      case "lexigram-readThrough-expiring-unprotected":
+        return JCacheCandidate.openExpiringReadThrough(name, URI.create("classpath:bench-unprotected.yaml"));
       case "caffeine-raw":
         return new CaffeineCandidate();
       case "caffeine-raw-copying":
@@ -43,7 +47,8 @@ interface Candidate extends AutoCloseable {
         return JCacheCandidate.open(name, JCacheCandidate.CAFFEINE, /* storeByValue= */ true);
       default:
         throw new IllegalArgumentException("Unknown candidate '" + name + "'; use one of "
-            + "lexigram-byRef, lexigram-byValue, lexigram-readThrough, lexigram-readThrough-unprotected, caffeine-raw, "
+            + "lexigram-byRef, lexigram-byValue, lexigram-readThrough, lexigram-readThrough-unprotected, lexigram-readThrough-expiring, "
+            + "lexigram-readThrough-expiring-unprotected, caffeine-raw, "
             + "caffeine-raw-copying, caffeine-jcache-byRef, caffeine-jcache-byValue");
     }
   }

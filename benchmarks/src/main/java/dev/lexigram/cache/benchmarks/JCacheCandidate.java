@@ -1,13 +1,17 @@
 package dev.lexigram.cache.benchmarks;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.spi.CachingProvider;
@@ -18,7 +22,7 @@ import javax.cache.spi.CachingProvider;
  * The cache is configured the same way for every provider: typed, statistics and management
  * off, eternal expiry, store-by-value or by-reference as asked, in a manager of its own.
  */
-final class JCacheCandidate implements Candidate {
+class JCacheCandidate implements Candidate {
 
   static final String LEXIGRAM = "dev.lexigram.cache.jcache.spi.LexigramCachingProvider";
   static final String CAFFEINE = "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider";
@@ -43,6 +47,48 @@ final class JCacheCandidate implements Candidate {
    */
   static JCacheCandidate openReadThrough(String name, URI managerUri) {
     return open(name, Caching.getCachingProvider(LEXIGRAM), managerUri, false, true);
+  }
+
+  /**
+   * A lexigram read-through cache by reference whose entries expire an hour after they were
+   * loaded, on the manager of {@code managerUri}: preloading goes through the loader, so every
+   * entry records how long it took to load, and a hit runs the early-recomputation check (which
+   * draws nothing an hour from expiry) when protection is on.
+   */
+  static JCacheCandidate openExpiringReadThrough(String name, URI managerUri) {
+    CachingProvider provider = Caching.getCachingProvider(LEXIGRAM);
+    CacheManager manager = provider.getCacheManager(managerUri, provider.getDefaultClassLoader());
+    Cache<String, byte[]> cache = manager.createCache(name, new MutableConfiguration<String, byte[]>()
+        .setTypes(String.class, byte[].class)
+        .setStoreByValue(false)
+        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(Duration.ONE_HOUR))
+        .setReadThrough(true)
+        .setCacheLoaderFactory(FactoryBuilder.factoryOf(ValueLoader.class)));
+    return new JCacheCandidate(manager, cache) {
+      @Override
+      public void put(String key, byte[] value) {
+        ValueLoader.SOURCE.put(key, value);
+        cache.get(key); // load it, so that the entry carries its load time as a loaded entry does
+      }
+    };
+  }
+
+  /** Loads what the preload put into {@link #SOURCE}, for the expiring read-through candidates. */
+  public static final class ValueLoader implements CacheLoader<String, byte[]> {
+    /** The values the "database" holds: what the benchmark preloads. */
+    static final Map<String, byte[]> SOURCE = new ConcurrentHashMap<>();
+
+    @Override
+    public byte[] load(String key) {
+      return SOURCE.get(key);
+    }
+
+    @Override
+    public Map<String, byte[]> loadAll(Iterable<? extends String> keys) {
+      Map<String, byte[]> loaded = new HashMap<>();
+      keys.forEach(key -> loaded.put(key, SOURCE.get(key)));
+      return loaded;
+    }
   }
 
   /** A loader for read-through candidates; every key is preloaded, so it is never called. */
