@@ -33,7 +33,14 @@ import java.util.TreeMap;
  *       lexigram, raw Lettuce and Redisson's JCache, the ratios lexigram / lettuce-raw and
  *       lexigram / redisson-jcache and issue 5's targets;
  *   <li>{@link MemcachedBenchmark}: the same for lexigram and raw spymemcached, the ratio
- *       lexigram / spymemcached-raw and issue 6's target.
+ *       lexigram / spymemcached-raw and issue 6's target;
+ *   <li>{@link TagGetBenchmark}: ops/s of a get hit of tagged and untagged entries on memory, Redis
+ *       and memcached at 1 and 8 threads, the tagged / untagged ratio per backend and its target,
+ *       and on memory the ratios to the {@code memory-ttl} control (an untagged entry with an
+ *       expiry), which split the cost between the tag check and the entry object;
+ *   <li>{@link TagInvalidateBenchmark}: the average time of {@code invalidateTags} per backend and
+ *       number of entries carrying the tag, and the time at the most entries over the time at the
+ *       fewest, which must not grow.
  * </ul>
  *
  * Each section adds the allocation per operation when the run used {@code -prof gc}.
@@ -46,6 +53,14 @@ public final class RatioReport {
   private static final String BY_VALUE_BENCHMARK = "MemoryByValueBenchmark";
   private static final String REDIS_BENCHMARK = "RedisBenchmark";
   private static final String MEMCACHED_BENCHMARK = "MemcachedBenchmark";
+  private static final String TAG_GET_BENCHMARK = "TagGetBenchmark";
+  private static final String TAG_INVALIDATE_BENCHMARK = "TagInvalidateBenchmark";
+  /**
+   * The most {@code invalidateTags} may slow down from the fewest entries carrying the tag to the
+   * most (10 to 100,000 in {@link TagInvalidateBenchmark}): a call that enumerated the entries would
+   * take thousands of times longer, so twice is room for noise only.
+   */
+  private static final double INVALIDATE_GROWTH_LIMIT = 2.0;
 
   /**
    * The least value a ratio must reach on the rows of one operation, printed with {@code
@@ -192,6 +207,37 @@ public final class RatioReport {
               List.of(Target.on("get", 0.9), Target.on("put", 0.9), Target.on("getAll", 0.9)))))
       .targets("Targets (issue 6)");
 
+  /**
+   * {@link TagGetBenchmark}: a tagged get keeps 80% of the untagged get's throughput, per backend
+   * and thread count.
+   */
+  private final Section tagGet = new Section(TAG_GET_BENCHMARK,
+      " get hits of entries carrying 3 tags (<backend>-tagged) and of entries without tags (<backend>-untagged):",
+      List.of("memory-untagged", "memory-ttl", "memory-tagged", "redis-untagged", "redis-tagged", "memcached-untagged",
+          "memcached-tagged"),
+      "Ratios tagged / untagged (1.00x = tags cost nothing; memory-ttl: no tags, an entry object with an expiry)",
+      List.of(
+          new Ratio("memory-tagged", "memory-untagged", List.of(Target.on("get", 0.8))),
+          new Ratio("redis-tagged", "redis-untagged", List.of(Target.on("get", 0.8))),
+          new Ratio("memcached-tagged", "memcached-untagged", List.of(Target.on("get", 0.8))),
+          // the control: the check alone, and the entry-object path a tagged entry takes on memory
+          new Ratio("memory-tagged", "memory-ttl", List.of()),
+          new Ratio("memory-ttl", "memory-untagged", List.of())))
+      .targets("Targets (tags)");
+
+  /**
+   * {@link TagInvalidateBenchmark}: average time of a call by backend ({@code backend} param), then
+   * by the number of entries carrying the tag ({@code entries} param).
+   */
+  private final Map<String, Map<Integer, Score>> invalidations = new TreeMap<>(
+      Comparator.comparingInt(RatioReport::backendOrder).thenComparing(Comparator.naturalOrder()));
+
+  /** Memory, Redis, memcached, then any other backend. */
+  private static int backendOrder(String backend) {
+    int known = List.of("memory", "redis", "memcached").indexOf(backend);
+    return known < 0 ? Integer.MAX_VALUE : known;
+  }
+
   RatioReport() {}
 
   public static void main(String[] args) throws IOException {
@@ -215,7 +261,7 @@ public final class RatioReport {
 
   /** The sections in the order they are printed. */
   List<Section> sections() {
-    return List.of(candidates, byValue, extension, redis, memcached);
+    return List.of(candidates, byValue, extension, redis, memcached, tagGet);
   }
 
   private void read(JsonNode results) {
@@ -236,6 +282,14 @@ public final class RatioReport {
         // methods are <op>_<n>thread(s), op one of get, put, getAll
         Section section = className.equals(REDIS_BENCHMARK) ? redis : memcached;
         section.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
+      } else if (className.equals(TAG_GET_BENCHMARK)) {
+        // methods are get_<n>thread(s); candidates <backend>-tagged and <backend>-untagged
+        tagGet.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
+      } else if (className.equals(TAG_INVALIDATE_BENCHMARK)) {
+        // one method; the score is the average time per call in microseconds (AverageTime, us/op)
+        JsonNode params = result.path("params");
+        invalidations.computeIfAbsent(params.path("backend").asText("?"), b -> new TreeMap<>())
+            .put(params.path("entries").asInt(), score);
       } else if (className.equals(BY_VALUE_BENCHMARK)) {
         byValue.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
       } else {
@@ -261,7 +315,7 @@ public final class RatioReport {
 
   private void print(PrintStream out) {
     List<Section> sections = sections();
-    if (sections.stream().allMatch(section -> section.rows.isEmpty())) {
+    if (sections.stream().allMatch(section -> section.rows.isEmpty()) && invalidations.isEmpty()) {
       out.println("No results.");
       return;
     }
@@ -270,6 +324,68 @@ public final class RatioReport {
         print(section, out);
       }
     }
+    if (!invalidations.isEmpty()) {
+      printInvalidations(out);
+    }
+  }
+
+  /**
+   * {@link TagInvalidateBenchmark}'s table: microseconds per call for each backend and number of
+   * entries carrying the tag, the time at the most entries over the time at the fewest, and
+   * whether that stayed within {@link #INVALIDATE_GROWTH_LIMIT}.
+   */
+  private void printInvalidations(PrintStream out) {
+    List<Integer> counts = invalidations.values().stream().flatMap(scores -> scores.keySet().stream())
+        .distinct().sorted().toList();
+    int fewest = counts.get(0);
+    int most = counts.get(counts.size() - 1);
+    String growth = most + " / " + fewest;
+    out.println();
+    out.println(TAG_INVALIDATE_BENCHMARK + ": invalidateTags(\"t\") with N entries carrying the tag, average time in "
+        + "microseconds per call, one thread (lower is better; ± is JMH's 99.9% error as a share of the score)");
+    List<String> header = new ArrayList<>(List.of("op", "backend"));
+    counts.forEach(count -> header.add(String.format(Locale.ROOT, "%,d entries", count)));
+    header.add(growth);
+    Table table = new Table(header);
+    StringBuilder target = new StringBuilder(String.format(Locale.ROOT,
+        "  the time does not grow with the entries, %s <= %.2fx:", growth, INVALIDATE_GROWTH_LIMIT));
+    boolean allMet = true;
+    boolean any = false;
+    for (var backend : invalidations.entrySet()) {
+      Map<Integer, Score> scores = backend.getValue();
+      List<String> cells = new ArrayList<>(List.of("invalidateTags", backend.getKey()));
+      for (int count : counts) {
+        Score score = scores.get(count);
+        cells.add(score == null ? "-" : micros(score));
+      }
+      Score low = scores.get(fewest);
+      Score high = scores.get(most);
+      if (fewest != most && low != null && high != null && low.opsPerSecond() > 0) {
+        double ratio = high.opsPerSecond() / low.opsPerSecond();
+        boolean met = ratio <= INVALIDATE_GROWTH_LIMIT;
+        allMet &= met;
+        any = true;
+        cells.add(String.format(Locale.ROOT, "%.2fx", ratio));
+        target.append(String.format(Locale.ROOT, "  %s %.2fx %s;", backend.getKey(), ratio, met ? "met" : "NOT met"));
+      } else {
+        cells.add("-");
+      }
+      table.add(cells);
+    }
+    table.print(out);
+    out.println();
+    out.println("Target (tags)");
+    target.append(any ? (allMet ? "  => MET" : "  => NOT MET") : "  no backend with both entry counts");
+    out.println(target);
+  }
+
+  /** An average time in microseconds (held in {@link Score#opsPerSecond}), with its error as a share. */
+  private static String micros(Score score) {
+    String time = String.format(Locale.ROOT, score.opsPerSecond() < 10 ? "%.3f" : "%,.1f", score.opsPerSecond());
+    if (Double.isNaN(score.error()) || score.opsPerSecond() == 0) {
+      return time;
+    }
+    return time + String.format(Locale.ROOT, " ±%.0f%%", 100 * score.error() / score.opsPerSecond());
   }
 
   private static void print(Section section, PrintStream out) {
