@@ -133,10 +133,10 @@ public final class TagVersions {
 
   private void refreshStale(TagState[] resolved, boolean creating) {
     List<TagState> stale = null;
-    long now = System.nanoTime();
+    boolean bounded = windowNanos != Long.MAX_VALUE;
+    long now = bounded ? System.nanoTime() : 0L; // an unbounded window needs no clock: a memory read stays cheap
     for (TagState state : resolved) {
-      if (!state.known || (creating && state.version == 0)
-          || (windowNanos != Long.MAX_VALUE && now - state.readAtNanos > windowNanos)) {
+      if (!state.known || (creating && state.version == 0) || (bounded && now - state.readAtNanos > windowNanos)) {
         if (stale == null) {
           stale = new ArrayList<>(resolved.length);
         }
