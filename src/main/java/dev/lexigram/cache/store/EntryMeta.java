@@ -62,7 +62,17 @@ public final class EntryMeta {
 
   /** Returns this meta with the compute time of the other (or this one's when the other is null). */
   public EntryMeta withComputeMillisOf(EntryMeta other) {
-    return (other == null || other.computeMillis == 0) ? this : new EntryMeta(other.computeMillis, tags, versions);
+    if (other == null || other.computeMillis == 0) {
+      return this;
+    }
+    EntryMeta timed = new EntryMeta(other.computeMillis, tags, versions);
+    timed.resolved = resolved; // the same tags resolve alike
+    return timed;
+  }
+
+  /** Returns whether the other meta carries the same tags with the same versions. */
+  public boolean sameTagsAs(String[] otherTags, long[] otherVersions) {
+    return Arrays.equals(tags, otherTags) && Arrays.equals(versions, otherVersions);
   }
 
   /** Returns the meta with the compute time of {@code timed} and the tags of {@code tagged}; either may be null. */
