@@ -1,5 +1,6 @@
 package dev.lexigram.cache.jcache;
 
+import dev.lexigram.cache.store.EntryMeta;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +42,10 @@ final class LoadAllTasks<K, V> {
           }
         }
         if (!toLoad.isEmpty()) {
+          EntryMeta tags = cache.ops.tags().capture(); // before the loader reads anything
           Map<K, V> loaded = cache.loader.loadAllUnprotected(toLoad); // JCache's loadAll loads every key it names
           long loadedAt = cache.now();
-          loaded.forEach((key, value) -> cache.ops.storeLoaded(key, value, loadedAt, replaceExistingValues));
+          loaded.forEach((key, value) -> cache.ops.storeLoaded(key, value, loadedAt, replaceExistingValues, tags));
         }
         done.onCompletion();
       } catch (Exception e) {

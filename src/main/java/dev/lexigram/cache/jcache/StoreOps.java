@@ -467,12 +467,16 @@ final class StoreOps<K, V> {
     return true;
   }
 
-  /** Stores a value that came from the loader: no writer, a created or updated event. */
-  void storeLoaded(K key, V value, long now, boolean replaceExisting) {
+  /**
+   * Stores a value that came from the loader: no writer, a created or updated event.
+   *
+   * @param tags the cache's tags as captured before the load started (see {@link #withCacheTags})
+   */
+  void storeLoaded(K key, V value, long now, boolean replaceExisting, EntryMeta tags) {
     if (replaceExisting) {
-      put(key, value, now);
+      put(key, value, now, ExpiryCalculator.UNCHANGED, tags);
     } else {
-      create(key, value, now);
+      create(key, value, now, ExpiryCalculator.UNCHANGED, tags);
     }
   }
 

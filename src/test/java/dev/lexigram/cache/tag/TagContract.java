@@ -272,6 +272,24 @@ public abstract class TagContract {
     assertThat(catalog.get("k")).isEqualTo("v2");
   }
 
+  @Test
+  void jcacheLoadAll_startedBeforeAnInvalidation_doesNotOutliveIt() throws Exception {
+    Cache<String, String> catalog = fixture.cache("catalog", new MutableConfiguration<String, String>()
+        .setTypes(String.class, String.class).setReadThrough(true)
+        .setCacheLoaderFactory(FactoryBuilder.factoryOf(SlowLoader.class)));
+    entered = new CountDownLatch(1);
+    proceed = new CountDownLatch(1);
+    javax.cache.integration.CompletionListenerFuture done = new javax.cache.integration.CompletionListenerFuture();
+    catalog.loadAll(Set.of("k"), true, done);
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    manager().invalidateTags("catalog");
+    proceed.countDown();
+    done.get(10, TimeUnit.SECONDS);
+
+    assertThat(catalog.get("k")).as("loaded again, not the value read before the invalidation").isEqualTo("v2");
+  }
+
   private static void awaitLatch(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
