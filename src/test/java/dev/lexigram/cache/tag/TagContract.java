@@ -205,14 +205,14 @@ public abstract class TagContract {
     Cache<String, String> catalog = fixture.cache("catalog", new MutableConfiguration<String, String>()
         .setTypes(String.class, String.class).setReadThrough(true)
         .setCacheLoaderFactory(FactoryBuilder.factoryOf(SlowLoader.class)));
-    catalog.put("put", "by put");
-    assertThat(catalog.get("loaded")).isEqualTo("v1");
+    catalog.put("dc-put", "by put");
+    assertThat(catalog.get("dc-loaded")).isEqualTo("v1");
 
     manager().invalidateTags("catalog");
 
-    assertThat(catalog.containsKey("put")).isFalse();
-    assertThat(catalog.get("loaded")).as("loaded again").isEqualTo("v2");
-    assertThat(catalog.get("loaded")).isEqualTo("v2");
+    assertThat(catalog.containsKey("dc-put")).isFalse();
+    assertThat(catalog.get("dc-loaded")).as("loaded again").isEqualTo("v2");
+    assertThat(catalog.get("dc-loaded")).isEqualTo("v2");
     assertThat(LOADS).hasValue(2);
   }
 
@@ -223,14 +223,14 @@ public abstract class TagContract {
         .setCacheLoaderFactory(FactoryBuilder.factoryOf(SlowLoader.class)));
     entered = new CountDownLatch(1);
     proceed = new CountDownLatch(1);
-    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> catalog.get("k"));
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> catalog.get("rt-k"));
     assertThat(entered.await(10, TimeUnit.SECONDS)).as("the loader started").isTrue();
 
     manager().invalidateTags("catalog"); // while the loader reads data the invalidation makes stale
     proceed.countDown();
 
     assertThat(read.get(10, TimeUnit.SECONDS)).as("the caller gets what its load returned").isEqualTo("v1");
-    assertThat(catalog.get("k")).as("but the stale value is not served after the invalidation").isEqualTo("v2");
+    assertThat(catalog.get("rt-k")).as("but the stale value is not served after the invalidation").isEqualTo("v2");
     assertThat(LOADS).hasValue(2);
   }
 
@@ -262,14 +262,14 @@ public abstract class TagContract {
     entered = new CountDownLatch(1);
     proceed = new CountDownLatch(1);
     CompletableFuture<String> invoked = CompletableFuture.supplyAsync(() ->
-        catalog.invoke("k", (entry, args) -> entry.getValue()));
+        catalog.invoke("inv-k", (entry, args) -> entry.getValue()));
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
     manager().invalidateTags("catalog");
     proceed.countDown();
 
     assertThat(invoked.get(10, TimeUnit.SECONDS)).isEqualTo("v1");
-    assertThat(catalog.get("k")).isEqualTo("v2");
+    assertThat(catalog.get("inv-k")).isEqualTo("v2");
   }
 
   @Test
@@ -280,14 +280,14 @@ public abstract class TagContract {
     entered = new CountDownLatch(1);
     proceed = new CountDownLatch(1);
     javax.cache.integration.CompletionListenerFuture done = new javax.cache.integration.CompletionListenerFuture();
-    catalog.loadAll(Set.of("k"), true, done);
+    catalog.loadAll(Set.of("la-k"), true, done);
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
     manager().invalidateTags("catalog");
     proceed.countDown();
     done.get(10, TimeUnit.SECONDS);
 
-    assertThat(catalog.get("k")).as("loaded again, not the value read before the invalidation").isEqualTo("v2");
+    assertThat(catalog.get("la-k")).as("loaded again, not the value read before the invalidation").isEqualTo("v2");
   }
 
   private static void awaitLatch(CountDownLatch latch) {
