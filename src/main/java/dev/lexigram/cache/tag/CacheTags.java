@@ -21,11 +21,6 @@ public final class CacheTags {
     this.cacheTags = cacheTags;
   }
 
-  /** Returns the backend's tag versions. */
-  public TagVersions versions() {
-    return versions;
-  }
-
   /** Returns whether entries of the cache carry tags without being given any. */
   public boolean tagsEveryEntry() {
     return cacheTags.length > 0;

@@ -21,11 +21,6 @@ public final class Tags {
 
   private Tags() {}
 
-  /** Returns no tags. */
-  public static String[] none() {
-    return NONE;
-  }
-
   /**
    * Returns the tags checked, sorted and without repeats.
    *

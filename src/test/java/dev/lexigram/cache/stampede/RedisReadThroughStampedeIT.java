@@ -2,16 +2,13 @@ package dev.lexigram.cache.stampede;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lexigram.cache.config.BackendSettings;
-import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.testing.RedisSettings;
 import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisServer;
 import dev.lexigram.cache.testing.RedisServerExtension;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,11 +25,7 @@ class RedisReadThroughStampedeIT extends ReadThroughStampedeContract {
 
   @Override
   LexigramSettings settings() {
-    LexigramSettings defaults = LexigramSettings.defaults();
-    BackendSettings redis = new BackendSettings("redis", BackendType.REDIS, true, null, null, server.url(),
-        "stampede", List.of(), null, null, Duration.ofSeconds(2));
-    return new LexigramSettings("RedisReadThroughStampedeIT", List.of(redis), defaults.caches(), defaults.service(),
-        defaults.environment());
+    return RedisSettings.withDefaultBackend("RedisReadThroughStampedeIT", server.url(), "stampede");
   }
 
   @Override

@@ -1,13 +1,10 @@
 package dev.lexigram.cache.tag;
 
-import dev.lexigram.cache.config.BackendSettings;
-import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.testing.RedisSettings;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisClusterServers;
 import dev.lexigram.cache.testing.RedisServerExtension;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,11 +23,7 @@ class RedisClusterTagIT extends TagContract {
 
   @Override
   protected LexigramSettings settings() {
-    LexigramSettings defaults = LexigramSettings.defaults();
-    BackendSettings redis = new BackendSettings("redis", BackendType.REDIS, true, null, null, cluster.url(),
-        "tags-cluster", List.of(), null, null, Duration.ofSeconds(2));
-    return new LexigramSettings("RedisClusterTagIT", List.of(redis), defaults.caches(), defaults.service(),
-        defaults.environment());
+    return RedisSettings.withDefaultBackend("RedisClusterTagIT", cluster.url(), "tags-cluster");
   }
 
   @Override

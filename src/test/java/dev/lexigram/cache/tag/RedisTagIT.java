@@ -2,15 +2,12 @@ package dev.lexigram.cache.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lexigram.cache.config.BackendSettings;
-import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.testing.RedisSettings;
 import dev.lexigram.cache.testing.ConfigFiles;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisServer;
 import dev.lexigram.cache.testing.RedisServerExtension;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,11 +23,7 @@ class RedisTagIT extends TagContract {
 
   @Override
   protected LexigramSettings settings() {
-    LexigramSettings defaults = LexigramSettings.defaults();
-    BackendSettings redis = new BackendSettings("redis", BackendType.REDIS, true, null, null, server.url(),
-        "tags", List.of(), null, null, Duration.ofSeconds(2));
-    return new LexigramSettings("RedisTagIT", List.of(redis), defaults.caches(), defaults.service(),
-        defaults.environment());
+    return RedisSettings.withDefaultBackend("RedisTagIT", server.url(), "tags");
   }
 
   @Override

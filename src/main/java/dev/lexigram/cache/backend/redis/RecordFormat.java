@@ -40,20 +40,23 @@ final class RecordFormat {
         .put(FORMAT).putLong(version).putLong(expiresAt).put(payload).array();
   }
 
-  /** Returns a record of format 2 when there is meta, else of format 1. */
-  static byte[] encode(long version, long expiresAt, EntryMeta meta, byte[] payload) {
+  /**
+   * Returns a record of format 2 when there is meta, else of format 1.
+   *
+   * @param meta the meta as {@link EntryMeta#encode} wrote it, or null for none
+   */
+  static byte[] encode(long version, long expiresAt, byte[] meta, byte[] payload) {
     if (meta == null) {
       return encode(version, expiresAt, payload);
     }
-    byte[] encodedMeta = meta.encode();
-    return ByteBuffer.allocate(HEADER + META_LENGTH + encodedMeta.length + payload.length)
+    return ByteBuffer.allocate(HEADER + META_LENGTH + meta.length + payload.length)
         .put(FORMAT_WITH_META).putLong(version).putLong(expiresAt)
-        .putInt(encodedMeta.length).put(encodedMeta).put(payload).array();
+        .putInt(meta.length).put(meta).put(payload).array();
   }
 
-  /** Returns how many bytes a record of this payload and meta takes. */
-  static long size(int payloadLength, EntryMeta meta) {
-    return (long) HEADER + payloadLength + (meta == null ? 0 : META_LENGTH + meta.encode().length);
+  /** Returns how many bytes a record of this payload and encoded meta (or null) takes. */
+  static long size(int payloadLength, byte[] meta) {
+    return (long) HEADER + payloadLength + (meta == null ? 0 : META_LENGTH + meta.length);
   }
 
   /** Returns whether the bytes start with a header of a known format. */

@@ -379,13 +379,14 @@ final class RedisStore implements Store {
     } catch (RuntimeException e) {
       throw failures.translate(e, "serialize the value", key);
     }
-    long size = RecordFormat.size(payload.length, meta);
+    byte[] encodedMeta = meta == null ? null : meta.encode(); // once, for the size check and the record
+    long size = RecordFormat.size(payload.length, encodedMeta);
     if (size > backend.maxRecordBytes()) {
       throw new StoreException(Kind.CAPACITY, failures.describe("the value of key '" + key + "' takes " + size
           + " bytes, more than the server's proto-max-bulk-len of " + backend.maxRecordBytes()
           + " bytes. Fix: store smaller values, or raise proto-max-bulk-len on the server"));
     }
-    return RecordFormat.encode(version, expiresAt, meta, payload);
+    return RecordFormat.encode(version, expiresAt, encodedMeta, payload);
   }
 
   private StoreEntry decode(Object key, byte[] record) {

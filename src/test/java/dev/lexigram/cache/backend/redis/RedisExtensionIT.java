@@ -3,15 +3,13 @@ package dev.lexigram.cache.backend.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lexigram.cache.LexigramCache;
-import dev.lexigram.cache.config.BackendSettings;
-import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.ext.ExtensionContractTest;
+import dev.lexigram.cache.testing.RedisSettings;
 import dev.lexigram.cache.testing.CacheFixture;
 import dev.lexigram.cache.testing.FakeClock;
 import dev.lexigram.cache.testing.RedisServer;
 import dev.lexigram.cache.testing.RedisServerExtension;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,11 +37,7 @@ class RedisExtensionIT extends ExtensionContractTest {
   }
 
   static LexigramSettings settings(String url, String keyPrefix) {
-    LexigramSettings defaults = LexigramSettings.defaults();
-    BackendSettings redis = new BackendSettings("redis", BackendType.REDIS, true, null, null, url, keyPrefix,
-        List.of(), null, null, Duration.ofSeconds(2));
-    return new LexigramSettings("RedisExtensionIT", List.of(redis), defaults.caches(), defaults.service(),
-        defaults.environment());
+    return RedisSettings.withDefaultBackend("RedisExtensionIT", url, keyPrefix);
   }
 
   @Test

@@ -28,19 +28,19 @@ class RedisRecordFormatTest {
   @Test
   void encodeWithMeta_isFormatTwo_withTheSameHeaderFieldsWhereLuaReadsThem() {
     byte[] payload = "value".getBytes(StandardCharsets.UTF_8);
-    byte[] record = RecordFormat.encode(-42L, 1_700_000_000_123L, EntryMeta.computedIn(250), payload);
+    byte[] record = RecordFormat.encode(-42L, 1_700_000_000_123L, EntryMeta.computedIn(250).encode(), payload);
     assertThat(record[0]).isEqualTo(RecordFormat.FORMAT_WITH_META);
     assertThat(RecordFormat.isRecord(record)).isTrue();
     assertThat(RecordFormat.version(record)).isEqualTo(-42L);
     assertThat(RecordFormat.expiresAt(record)).isEqualTo(1_700_000_000_123L);
     assertThat(RecordFormat.meta(record)).isEqualTo(EntryMeta.computedIn(250));
     assertThat(Arrays.copyOfRange(record, RecordFormat.payloadOffset(record), record.length)).isEqualTo(payload);
-    assertThat(RecordFormat.size(payload.length, EntryMeta.computedIn(250))).isEqualTo(record.length);
+    assertThat(RecordFormat.size(payload.length, EntryMeta.computedIn(250).encode())).isEqualTo(record.length);
   }
 
   @Test
   void metaLengthBeyondTheRecord_isRefused() {
-    byte[] record = RecordFormat.encode(1L, 2L, EntryMeta.computedIn(5), new byte[] {1});
+    byte[] record = RecordFormat.encode(1L, 2L, EntryMeta.computedIn(5).encode(), new byte[] {1});
     record[RecordFormat.HEADER] = 0x7F; // the meta length's first byte
     assertThatThrownBy(() -> RecordFormat.payloadOffset(record)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds the record");
