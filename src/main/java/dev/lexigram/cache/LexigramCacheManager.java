@@ -58,4 +58,17 @@ public interface LexigramCacheManager extends CacheManager {
 
   /** As {@link #invalidateTags}, on the manager's executor. */
   CompletionStage<Result<Void>> invalidateTagsAsync(String... tags);
+
+  /**
+   * Returns the semantic cache of LLM answers declared under {@code cache.semantic.<name>}, opening
+   * it on first use: that loads its embedding model (about a second for the default one) and, on
+   * Redis or memcached, indexes the answers other processes stored.
+   *
+   * @throws IllegalArgumentException if no semantic cache of that name is declared (the message
+   *     lists them)
+   * @throws javax.cache.CacheException if its embedding model or backend cannot be opened (the
+   *     message names the artifact or key to fix)
+   * @throws IllegalStateException if the manager is closed
+   */
+  SemanticCache semanticCache(String name);
 }

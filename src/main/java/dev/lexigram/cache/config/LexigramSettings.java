@@ -20,13 +20,15 @@ import java.util.Optional;
  * @param caches the declared caches by name, in file order; non-null
  * @param service serialization and protection settings; non-null
  * @param environment the deployment stage; non-null
+ * @param semantic the declared semantic caches by name, in file order; non-null
  */
 public record LexigramSettings(
     String source,
     List<BackendSettings> backends,
     Map<String, CacheSettings> caches,
     ServiceSettings service,
-    Environment environment) {
+    Environment environment,
+    Map<String, SemanticSettings> semantic) {
 
   /** The {@link #source()} of settings that were not read from a file. */
   static final String BUILT_IN_SOURCE = "built-in default";
@@ -47,6 +49,7 @@ public record LexigramSettings(
     caches = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(caches, "caches")));
     requireNonNull(service, "service");
     requireNonNull(environment, "environment");
+    semantic = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(semantic, "semantic")));
     if (backends.isEmpty()) {
       throw new IllegalArgumentException("no backends");
     }
@@ -60,6 +63,12 @@ public record LexigramSettings(
     if (defaults != 1) {
       throw new IllegalArgumentException("expected exactly one default backend, got " + defaults);
     }
+  }
+
+  /** Settings without semantic caches. */
+  public LexigramSettings(String source, List<BackendSettings> backends, Map<String, CacheSettings> caches,
+      ServiceSettings service, Environment environment) {
+    this(source, backends, caches, service, environment, Map.of());
   }
 
   /**

@@ -8,9 +8,10 @@ record ParsedSettings(
     List<BackendSettings> backends,
     Map<String, CacheSettings> caches,
     ServiceSettings service,
-    Environment environment) {
+    Environment environment,
+    Map<String, SemanticSettings> semantic) {
 
   LexigramSettings toSettings(String source) {
-    return new LexigramSettings(source, backends, caches, service, environment);
+    return new LexigramSettings(source, backends, caches, service, environment, semantic);
   }
 }

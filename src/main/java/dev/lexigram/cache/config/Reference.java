@@ -27,6 +27,8 @@ final class Reference {
   static final Set<String> SERVICE;
   /** Keys of {@code cache.service.protection}. */
   static final Set<String> PROTECTION;
+  /** Keys of one {@code cache.semantic} entry. */
+  static final Set<String> SEMANTIC;
 
   static {
     JsonNode cache = read().path("cache");
@@ -35,6 +37,7 @@ final class Reference {
     CACHE = keys(cache.path("caches").elements().next());
     SERVICE = keys(cache.path("service"));
     PROTECTION = keys(cache.path("service").path("protection"));
+    SEMANTIC = keys(cache.path("semantic").elements().next());
   }
 
   private Reference() {}

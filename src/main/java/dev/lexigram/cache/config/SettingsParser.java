@@ -45,7 +45,7 @@ final class SettingsParser {
         Section.read(root.value("service"), root.path("service"), Reference.SERVICE, errors);
     Environment environment = root.choice("environment", Environment.class, "environment");
     return new ParsedSettings(backends, caches, service(service),
-        Objects.requireNonNullElse(environment, Environment.DEVELOPMENT));
+        Objects.requireNonNullElse(environment, Environment.DEVELOPMENT), new SemanticParser(errors).parse(root, backends));
   }
 
   private List<BackendSettings> backends(Section root) {

@@ -121,6 +121,10 @@ final class CacheFactory {
     return executor;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   LexigramSettings settings() {
     return settings;
   }

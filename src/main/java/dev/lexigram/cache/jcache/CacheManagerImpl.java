@@ -20,6 +20,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import dev.lexigram.cache.SemanticCache;
+import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.config.BackendType;
+import dev.lexigram.cache.semantic.SemanticCaches;
+import dev.lexigram.cache.semantic.embed.EmbeddingException;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +55,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   private final CacheFactory factory;
   private final ConcurrentMap<String, CacheProxy<?, ?>> caches = new ConcurrentHashMap<>();
   private final Runnable onClose;
+  private final SemanticCaches semantic;
   private volatile boolean closed;
 
   CacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
@@ -59,6 +66,8 @@ public final class CacheManagerImpl implements LexigramCacheManager {
     this.properties = Objects.requireNonNull(properties);
     this.factory = Objects.requireNonNull(factory);
     this.onClose = Objects.requireNonNull(onClose);
+    this.semantic = new SemanticCaches(factory.settings().semantic(), factory.settings().defaultBackend().name(),
+        new SemanticHost(), factory.clock());
   }
 
   /**
@@ -142,6 +151,52 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   @Override
   public CompletionStage<Result<Void>> invalidateTagsAsync(String... tags) {
     return CompletableFuture.supplyAsync(() -> invalidateTags(tags), factory.executor());
+  }
+
+  @Override
+  public SemanticCache semanticCache(String name) {
+    requireOpen();
+    Objects.requireNonNull(name, "name");
+    try {
+      return semantic.get(name);
+    } catch (EmbeddingException e) {
+      throw new CacheException("Cannot open semantic cache '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** What the semantic caches need of this manager: their record caches, tags and executor. */
+  private final class SemanticHost implements SemanticCaches.Host {
+    @Override
+    @SuppressWarnings("unchecked")
+    public LexigramCache<String, Object> store(String cacheName, String backend) {
+      requireOpen();
+      CacheProxy<?, ?> cache = caches.computeIfAbsent(cacheName, name -> factory.create(CacheManagerImpl.this, name,
+          new LexigramConfiguration<String, Object>().setBackend(backend)));
+      return cache.unwrap(LexigramCache.class);
+    }
+
+    @Override
+    public boolean shared(String backend) {
+      return factory.settings().backend(backend).orElseThrow().type() != BackendType.MEMORY;
+    }
+
+    @Override
+    public Result<Void> invalidateTags(String backend, String... tags) {
+      return Outcomes.capture(() -> {
+        factory.tagVersions(backend).invalidate(Tags.of(Arrays.asList(tags)));
+        return null;
+      });
+    }
+
+    @Override
+    public Executor executor() {
+      return factory.executor();
+    }
+
+    @Override
+    public ClassLoader classLoader() {
+      return classLoader;
+    }
   }
 
   @Override

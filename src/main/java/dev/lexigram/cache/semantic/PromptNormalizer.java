@@ -48,7 +48,7 @@ public final class PromptNormalizer {
     String folded = Normalizer.normalize(prompt, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     String normalized = WHITESPACE_RUN.matcher(folded).replaceAll(" ").strip();
     if (normalized.isEmpty()) {
-      throw new IllegalArgumentException(prompt.isEmpty()
+      throw new InvalidPromptException(prompt.isEmpty()
           ? "The prompt is empty: a semantic cache needs a prompt with at least one non-whitespace character"
           : "The prompt holds only whitespace (" + prompt.length() + " chars): a semantic cache needs a prompt "
               + "with at least one non-whitespace character");
