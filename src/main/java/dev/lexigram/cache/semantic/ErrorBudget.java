@@ -30,7 +30,7 @@ final class ErrorBudget {
   private static final double Z = 1.6448536269514722;
 
   private final double maxErrorRate;
-  private final float[] similarity = new float[WINDOW];
+  private final double[] similarity = new double[WINDOW];
   private final boolean[] correct = new boolean[WINDOW];
   private int count;
   private int next;
@@ -48,7 +48,7 @@ final class ErrorBudget {
 
   /** Records whether a semantic hit at this similarity was right, and recomputes the threshold. */
   synchronized void report(double similarity, boolean correct, double base) {
-    this.similarity[next] = (float) similarity;
+    this.similarity[next] = similarity;
     this.correct[next] = correct;
     next = (next + 1) % WINDOW;
     count = Math.min(count + 1, WINDOW);
@@ -60,28 +60,27 @@ final class ErrorBudget {
   }
 
   private double learn(double base) {
-    long[] packed = new long[count];
+    Integer[] order = new Integer[count];
     for (int i = 0; i < count; i++) {
-      // descending similarity; wrong before right at equal similarity (the cautious order)
-      long key = Float.floatToIntBits(this.similarity[i]) & 0xffffffffL;
-      packed[i] = (key << 1) | (correct[i] ? 1 : 0);
+      order[i] = i;
     }
-    Arrays.sort(packed);
+    // most similar first; at equal similarity, right before wrong, so that a group is judged whole
+    Arrays.sort(order, (x, y) -> similarity[x] != similarity[y] ? Double.compare(similarity[y], similarity[x])
+        : Boolean.compare(!correct[x], !correct[y]));
     double best = Double.NaN;
     double mostSimilarWrong = Double.NEGATIVE_INFINITY;
     int n = 0;
     int wrong = 0;
-    for (int i = count - 1; i >= 0; i--) {
-      double s = Float.intBitsToFloat((int) (packed[i] >>> 1));
-      boolean right = (packed[i] & 1) == 1;
+    for (int k = 0; k < count; k++) {
+      int i = order[k];
       n++;
-      if (!right) {
+      if (!correct[i]) {
         wrong++;
-        mostSimilarWrong = Math.max(mostSimilarWrong, s);
+        mostSimilarWrong = Math.max(mostSimilarWrong, similarity[i]);
       }
-      boolean groupEnds = i == 0 || Float.intBitsToFloat((int) (packed[i - 1] >>> 1)) != s;
+      boolean groupEnds = k == count - 1 || similarity[order[k + 1]] != similarity[i];
       if (groupEnds && upperBound(wrong, n) <= maxErrorRate) {
-        best = s;
+        best = similarity[i];
       }
     }
     if (!Double.isNaN(best)) {
