@@ -38,6 +38,8 @@ public final class FlatIndex {
   /** The longest array a JVM reliably allocates. */
   private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
   private static final int DEFAULT_CAPACITY = 16;
+  /** The Vector API's dot product when the JVM has its module, else the scalar one below. */
+  private static final DotProduct DOT = DotProduct.best();
 
   private final int dimension;
   private final int maxRows;
@@ -200,7 +202,7 @@ public final class FlatIndex {
       if (partitionOfRow[row] != partition) {
         continue;
       }
-      float similarity = dot(vectors, offset, unit);
+      float similarity = DOT.dot(vectors, offset, unit);
       if (similarity > best || (similarity == best && ids[row] < ids[bestRow])) {
         best = similarity;
         bestRow = row;
@@ -216,8 +218,8 @@ public final class FlatIndex {
   /**
    * The dot product of {@code query} and the row at {@code offset}. Eight independent sums let the
    * CPU overlap the additions, which one running sum would chain one after another (the JIT may not
-   * reorder float additions itself). A follow-up can use the JDK Vector API
-   * ({@code jdk.incubator.vector}) when the module is present; it needs {@code --add-modules}.
+   * reorder float additions itself). Searches use the JDK Vector API's instead when the JVM was
+   * started with {@code --add-modules jdk.incubator.vector} ({@link DotProduct#best()}).
    */
   static float dot(float[] rows, int offset, float[] query) {
     int length = query.length;
