@@ -77,7 +77,7 @@ class ConfigReferenceDocTest {
     if (!node.isObject()) {
       return;
     }
-    boolean namedEntries = path.equals("cache.caches"); // cache name -> settings
+    boolean namedEntries = path.equals("cache.caches") || path.equals("cache.semantic"); // name -> settings
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (namedEntries) {
         collect(path + ".<name>", field.getValue(), keys);
