@@ -16,8 +16,9 @@ import java.util.Arrays;
  * @param correctFeedback semantic hits reported correct
  * @param wrongFeedback semantic hits reported wrong
  * @param indexed prompts in this process's index
- * @param nearestSimilarity how often the nearest stored prompt of a lookup that reached the
- *     semantic tier had each similarity: entry {@code i} counts similarities in
+ * @param nearestSimilarity how often the nearest stored prompt of a lookup had each similarity (an
+ *     exact hit counts as 1.0; a lookup whose prompt was too long, or whose partition holds no
+ *     prompt, counts nowhere): entry {@code i} counts similarities in
  *     {@code [i/100, (i+1)/100)}, entry 100 counts 1.0 (negative similarities count in entry 0);
  *     101 entries
  */

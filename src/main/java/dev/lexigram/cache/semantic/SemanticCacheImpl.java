@@ -231,6 +231,7 @@ public final class SemanticCacheImpl implements SemanticCache {
     Optional<AnswerRecord> exact = read(key).filter(r -> r.prompt().equals(normalized) && r.partition().equals(partition));
     if (exact.isPresent()) {
       counters.exactHits.increment();
+      counters.nearest(1.0);
       AnswerRecord r = exact.get();
       return new Probe(Optional.of(new SemanticHit(r.answer(), 1.0, Tier.EXACT, r.prompt(), partition)), normalized,
           key, null);
