@@ -38,11 +38,20 @@ class ReferenceYamlTest {
   }
 
   @Test
+  void reference_exampleSemanticCache_equalsOneDeclaredWithoutKeys() {
+    LexigramSettings bare = new ConfigFixture(dir).load("cache:\n  semantic:\n    example: {}\n");
+
+    assertThat(reference().semantic()).isEqualTo(bare.semantic())
+        .containsEntry("example", SemanticSettings.defaults("example"));
+  }
+
+  @Test
   void reference_everyRecordComponent_isDocumented() {
     assertThat(Reference.BACKEND).containsAll(keys(BackendSettings.class, Set.of("isDefault"), "default"));
     assertThat(Reference.CACHE).containsAll(keys(CacheSettings.class, Set.of("name"), null));
     assertThat(Reference.SERVICE).containsAll(keys(ServiceSettings.class, Set.of(), null));
-    assertThat(Reference.ROOT).containsExactlyInAnyOrder("backends", "caches", "service", "environment");
+    assertThat(Reference.SEMANTIC).containsAll(keys(SemanticSettings.class, Set.of("name"), null));
+    assertThat(Reference.ROOT).containsExactlyInAnyOrder("backends", "caches", "semantic", "service", "environment");
   }
 
   /** The snake_case keys of a record's components, renaming {@code renamed} to {@code as}. */
