@@ -50,7 +50,8 @@ class ReferenceYamlTest {
     assertThat(Reference.BACKEND).containsAll(keys(BackendSettings.class, Set.of("isDefault"), "default"));
     assertThat(Reference.CACHE).containsAll(keys(CacheSettings.class, Set.of("name"), null));
     assertThat(Reference.SERVICE).containsAll(keys(ServiceSettings.class, Set.of(), null));
-    assertThat(Reference.SEMANTIC).containsAll(keys(SemanticSettings.class, Set.of("name"), null));
+    assertThat(Reference.SEMANTIC).containsAll(keys(SemanticSettings.class, Set.of("name", "costPer1kTokens"),
+        "cost_per_1k_tokens"));
     assertThat(Reference.ROOT).containsExactlyInAnyOrder("backends", "caches", "semantic", "service", "environment");
   }
 
