@@ -51,7 +51,7 @@ public final class Outcomes {
    * Runs a result-returning call on the executor; the stage always completes normally, with the
    * call's result, so the caller's thread never waits and never sees an exception.
    */
-  static <T> CompletionStage<Result<T>> async(Executor executor, Supplier<Result<T>> call) {
+  public static <T> CompletionStage<Result<T>> async(Executor executor, Supplier<Result<T>> call) {
     try {
       return CompletableFuture.supplyAsync(call, executor);
     } catch (RejectedExecutionException e) {

@@ -6,10 +6,8 @@ import dev.lexigram.cache.Result;
 import dev.lexigram.cache.ext.Outcomes;
 import dev.lexigram.cache.semantic.embed.EmbeddingException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** Where a semantic cache's failures become results: its own exceptions first, then {@link Outcomes}. */
@@ -35,11 +33,6 @@ final class SemanticOutcomes {
   }
 
   static <T> CompletionStage<Result<T>> async(Executor executor, Supplier<Result<T>> call) {
-    try {
-      return CompletableFuture.supplyAsync(call, executor);
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(Result.err(new CacheError(Kind.BACKEND,
-          "The cache's executor refused the call (is the manager closing?): " + e.getMessage(), e)));
-    }
+    return Outcomes.async(executor, call);
   }
 }
