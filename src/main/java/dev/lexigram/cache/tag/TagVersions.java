@@ -50,14 +50,27 @@ public final class TagVersions {
     }
   }
 
-  /** What an entry's tags resolve to here, noted on its meta. */
-  private record Resolved(TagVersions owner, TagState[] states) {}
+  /**
+   * What an entry's tags resolve to here, noted on its meta; on a backend no other process shares,
+   * also whether they were current at {@code epoch} (-1 when not known).
+   */
+  private record Resolved(TagVersions owner, TagState[] states, long epoch, boolean current) {
+    Resolved(TagVersions owner, TagState[] states) {
+      this(owner, states, -1, false);
+    }
+  }
 
   /** How many tag sets keep their latest meta for sharing (a bound on a map keyed by callers' data). */
   private static final int MAX_RECENT_METAS = 1_024;
 
   private final TagStore store;
   private final long windowNanos;
+  /**
+   * Unbounded window only: counts the changes of any version read here. A meta that found its
+   * tags current at this epoch is still current while it lasts, so a read of a tagged entry costs
+   * one comparison until the next invalidation.
+   */
+  private final AtomicLong epoch = new AtomicLong();
   private final ConcurrentHashMap<String, TagState> states = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final ConcurrentHashMap<List<String>, EntryMeta> recentMetas = new ConcurrentHashMap<>();
@@ -106,8 +119,23 @@ public final class TagVersions {
 
   /** Returns whether every tag the entry carries still has the version the entry recorded. */
   public boolean isCurrent(EntryMeta meta) {
+    if (windowNanos == Long.MAX_VALUE) {
+      long now = epoch.get();
+      if (meta.resolved() instanceof Resolved memo && memo.owner == this && memo.epoch == now) {
+        return memo.current;
+      }
+      TagState[] resolved = resolvedOf(meta);
+      refreshStale(resolved, false);
+      boolean current = matches(meta, resolved);
+      meta.resolved(new Resolved(this, resolved, now, current));
+      return current;
+    }
     TagState[] resolved = resolvedOf(meta);
     refreshStale(resolved, false);
+    return matches(meta, resolved);
+  }
+
+  private static boolean matches(EntryMeta meta, TagState[] resolved) {
     for (int i = 0; i < resolved.length; i++) {
       long version = resolved[i].version;
       if (version == 0 || version != meta.version(i)) {
@@ -174,5 +202,6 @@ public final class TagVersions {
       Long version = versions.get(state.tag);
       state.update(version == null ? 0 : version, order, now);
     }
+    epoch.incrementAndGet(); // after the states: a check that saw the old epoch is made again
   }
 }
