@@ -21,7 +21,8 @@ import java.util.Optional;
  * the ring, or evicted by memcached, is skipped: the answer stays reachable through the exact tier,
  * only its paraphrases miss in the processes that had not seen it.
  *
- * <p>Not thread-safe: its owner polls under its own lock.
+ * <p>{@link #append} is thread-safe (two backend calls, no state here); {@link #poll} is not: its
+ * owner polls under its own lock.
  */
 final class IndexFeed {
   static final int BATCH = 500;

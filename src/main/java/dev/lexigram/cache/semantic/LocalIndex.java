@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
+import java.util.ArrayList;
 
 /**
  * This process's index of stored prompts: their vectors in a {@link FlatIndex}, and for each the
@@ -65,17 +66,19 @@ final class LocalIndex {
     keys.clear();
   }
 
-  /** Returns the nearest indexed prompt of the partition, however far. */
-  Optional<Candidate> nearest(String partition, float[] query) {
-    Optional<Match> match = vectors.nearest(partition, query, -1f);
-    if (match.isEmpty()) {
-      return Optional.empty();
-    }
-    String key;
+  /** Returns the (at most) {@code k} nearest indexed prompts of the partition, nearest first, however far. */
+  List<Candidate> nearest(String partition, float[] query, int k) {
+    List<Match> matches = vectors.nearest(partition, query, -1f, k);
+    List<Candidate> candidates = new ArrayList<>(matches.size());
     synchronized (this) {
-      key = keys.get(match.get().id());
+      for (Match match : matches) {
+        String key = keys.get(match.id());
+        if (key != null) {
+          candidates.add(new Candidate(match.id(), key, match.similarity()));
+        }
+      }
     }
-    return key == null ? Optional.empty() : Optional.of(new Candidate(match.get().id(), key, match.get().similarity()));
+    return candidates;
   }
 
   int size() {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>numbers</b>: when both prompts hold numbers (digit runs, with decimals, and number words
  *       from two to twelve, twenty, hundred, …), they must hold the same ones, in any order;
+ *   <li><b>dates</b>: both prompts name months or days of the week, and not the same ones ("in
+ *       August" / "in November"; "may", a verb too, is not read as a month);
  *   <li><b>negation</b>: either both prompts or neither hold a negation ({@code not}, {@code n't},
  *       {@code no}, {@code never}, {@code without}, {@code zero}, …);
  *   <li><b>opposites</b>: one prompt holds a word of a list of common English opposites
@@ -40,7 +42,7 @@ public final class MeaningGuard {
 
   /** Why a near prompt was refused. */
   public enum Refusal {
-    NUMBERS, NEGATION, OPPOSITES, QUESTION, UNITS
+    NUMBERS, DATES, NEGATION, OPPOSITES, QUESTION, UNITS
   }
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
@@ -89,6 +91,8 @@ public final class MeaningGuard {
       Map.entry("heavy", "weight"), Map.entry("big", "size"), Map.entry("large", "size"), Map.entry("far", "distance"),
       Map.entry("fast", "speed"), Map.entry("old", "age"), Map.entry("often", "frequency"),
       Map.entry("hot", "temperature"), Map.entry("cold", "temperature"));
+  /** Months and days: "in August" and "in November" are different trips (not "may", a verb too). */
+  private static final Map<String, String> CALENDAR = calendar();
   /** Units of time: "per month" and "per year" ask for different amounts. */
   private static final Map<String, String> TIME_UNITS = Map.ofEntries(Map.entry("second", "s"), Map.entry("seconds", "s"),
       Map.entry("minute", "min"), Map.entry("minutes", "min"), Map.entry("hour", "h"), Map.entry("hours", "h"),
@@ -107,6 +111,9 @@ public final class MeaningGuard {
     List<String> numbersB = numbers(stored, b);
     if (!numbersA.isEmpty() && !numbersB.isEmpty() && !numbersA.equals(numbersB)) {
       return Refusal.NUMBERS;
+    }
+    if (differ(named(a, CALENDAR), named(b, CALENDAR))) {
+      return Refusal.DATES;
     }
     if (negated(a) != negated(b)) {
       return Refusal.NEGATION;
@@ -142,14 +149,36 @@ public final class MeaningGuard {
   }
 
   private static Set<String> units(List<String> words) {
-    Set<String> units = new HashSet<>();
+    return named(words, TIME_UNITS);
+  }
+
+  /** The canonical names of the words that {@code names} knows. */
+  private static Set<String> named(List<String> words, Map<String, String> names) {
+    Set<String> found = new HashSet<>();
     for (String word : words) {
-      String unit = TIME_UNITS.get(word);
-      if (unit != null) {
-        units.add(unit);
+      String name = names.get(word);
+      if (name != null) {
+        found.add(name);
       }
     }
-    return units;
+    return found;
+  }
+
+  private static Map<String, String> calendar() {
+    var names = new java.util.HashMap<String, String>();
+    String[] months = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december"};
+    for (String month : months) {
+      names.put(month, month);
+      if (!month.equals("march")) {
+        names.put(month.substring(0, 3), month);
+      }
+    }
+    names.put("sept", "september");
+    for (String day : new String[] {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
+      names.put(day, day);
+    }
+    return Map.copyOf(names);
   }
 
   private static List<String> words(String text) {

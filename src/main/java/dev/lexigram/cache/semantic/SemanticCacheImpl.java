@@ -36,8 +36,12 @@ import java.util.function.Supplier;
  * polls it first once {@code sync_interval} has passed since the last poll began.
  */
 public final class SemanticCacheImpl implements SemanticCache {
-  /** Candidates whose record turned out missing that a lookup tries past, before it gives up. */
-  static final int STALE_CANDIDATES = 3;
+  /**
+   * The nearest stored prompts a lookup considers, nearest first, from one scan of the index: past
+   * one whose record is gone, or that a guard refuses ("for 4 people" when the prompt says 3 may be
+   * nearer than the prompt it rephrases).
+   */
+  static final int CANDIDATES = 4;
 
   private final SemanticSettings settings;
   private final LexigramCache<String, Object> store;
@@ -249,27 +253,25 @@ public final class SemanticCacheImpl implements SemanticCache {
   }
 
   private Optional<SemanticHit> nearest(String partition, String normalized, float[] vector, double cost) {
-    for (int attempt = 0; attempt < STALE_CANDIDATES; attempt++) {
-      Optional<LocalIndex.Candidate> candidate = index.nearest(partition, vector);
-      if (candidate.isEmpty()) {
-        return Optional.empty();
-      }
-      double similarity = Math.min(1.0, candidate.get().similarity());
-      if (attempt == 0) {
-        counters.nearest(similarity);
-      }
+    List<LocalIndex.Candidate> candidates = index.nearest(partition, vector, CANDIDATES);
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    counters.nearest(Math.min(1.0, candidates.get(0).similarity()));
+    for (LocalIndex.Candidate candidate : candidates) {
+      double similarity = Math.min(1.0, candidate.similarity());
       if (!acceptance.accepts(partition, similarity, cost)) {
-        return Optional.empty();
+        return Optional.empty(); // the candidates come nearest first: the next ones are no nearer
       }
-      Optional<AnswerRecord> record = read(candidate.get().key());
+      Optional<AnswerRecord> record = read(candidate.key());
       if (record.isEmpty() || !record.get().comparableWith(embedder.modelId())
           || !record.get().partition().equals(partition)) {
-        index.remove(candidate.get().id()); // expired, removed, invalidated or replaced on the backend
+        index.remove(candidate.id()); // expired, removed, invalidated or replaced on the backend
         continue;
       }
       if (settings.guards() && MeaningGuard.refuse(normalized, record.get().prompt()) != null) {
         counters.guardRejections.increment();
-        return Optional.empty();
+        continue; // the next candidate may be the prompt this one rephrases
       }
       AnswerRecord r = record.get();
       return Optional.of(new SemanticHit(r.answer(), similarity, Tier.SEMANTIC, r.prompt(), partition));
@@ -286,12 +288,7 @@ public final class SemanticCacheImpl implements SemanticCache {
     if (feed != null) {
       WriteOptions slot = request.ttl().or(() -> Optional.ofNullable(settings.ttl())).map(WriteOptions::ttl)
           .orElse(WriteOptions.defaults());
-      syncing.lock();
-      try {
-        feed.append(key, slot);
-      } finally {
-        syncing.unlock();
-      }
+      feed.append(key, slot);
     }
   }
 
@@ -310,6 +307,7 @@ public final class SemanticCacheImpl implements SemanticCache {
         return; // another thread polled while this one waited
       }
       List<String> keys = feed.poll();
+      keys.removeIf(index::contains); // this process's own stores, and answers read before
       for (int from = 0; from < keys.size(); from += IndexFeed.BATCH) {
         List<String> batch = keys.subList(from, Math.min(keys.size(), from + IndexFeed.BATCH));
         Map<String, Object> records = store.getMany(batch).unwrap();

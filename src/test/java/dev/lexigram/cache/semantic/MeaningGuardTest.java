@@ -22,6 +22,8 @@ class MeaningGuardTest {
       "when was the eiffel tower built | where was the eiffel tower built | QUESTION",
       "how wide is a soccer field | how long is a soccer field | QUESTION",
       "how much is premium per month | how much is premium per year | UNITS",
+      "flights from venice to seville in august | flights from venice to seville in november | DATES",
+      "is the museum open on monday | is the museum open on sunday | DATES",
   })
   void refuses(String prompt, String stored, Refusal why) {
     assertThat(MeaningGuard.refuse(prompt, stored)).isEqualTo(why);
@@ -38,6 +40,8 @@ class MeaningGuardTest {
       "what is 2 + 2 | what's 2 + 2",
       "best laptop under 1,000 dollars | best laptop under 1000 dollars",
       "how do i stop my dog barking | how can i make my dog stop barking",
+      "what to do in rome in march | things to do in rome during march",
+      "may i bring a dog on the train in june | can i bring a dog on the train in june",
   })
   void letsParaphrasesThrough(String prompt, String stored) {
     assertThat(MeaningGuard.refuse(prompt, stored)).isNull();

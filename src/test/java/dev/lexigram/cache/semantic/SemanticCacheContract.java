@@ -134,6 +134,17 @@ public abstract class SemanticCacheContract {
   }
 
   @Test
+  void aGuardRefusingTheNearestPrompt_letsTheNextOneAnswer() {
+    ok(answers.store(request("How long should I steam tofu for 3 people?"), "for three"));
+    ok(answers.store(request("How long should I steam tofu for 4 people?"), "for four"));
+    ok(answers.store(request("How long should I steam tofu for 5 people?"), "for five"));
+
+    SemanticHit hit = ok(answers.lookup(request("how long do I need to steam tofu for 4 people"))).orElseThrow();
+
+    assertThat(hit.answer()).isEqualTo("for four");
+  }
+
+  @Test
   void partitions_neverAnswerEachOther() {
     ok(answers.store(request("How do I reset my password?"), "tenant A's answer"));
 

@@ -3,6 +3,8 @@ package dev.lexigram.cache.semantic.index;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.StampedLock;
@@ -183,6 +185,65 @@ public final class FlatIndex {
     } finally {
       lock.unlockRead(stamp);
     }
+  }
+
+  /**
+   * Returns the (at most) {@code k} vectors of the partition most similar to the query whose
+   * similarity is at least {@code minSimilarity}, most similar first (ties: lowest id first). One
+   * scan, whatever {@code k}; a caller that may refuse the nearest one gets the next ones with it.
+   *
+   * @throws IllegalArgumentException as {@link #nearest}, or if {@code k} is not positive
+   */
+  public List<Match> nearest(String partition, float[] query, float minSimilarity, int k) {
+    Objects.requireNonNull(partition, "partition");
+    if (!(minSimilarity >= -1f && minSimilarity <= 1f)) {
+      throw new IllegalArgumentException("minSimilarity must be in [-1, 1], not " + minSimilarity);
+    }
+    if (k <= 0) {
+      throw new IllegalArgumentException("k must be positive, not " + k);
+    }
+    float[] unit = UnitVectors.unitCopy(query, dimension, "query");
+    long stamp = lock.readLock();
+    try {
+      int number = partitions.find(partition);
+      return number < 0 ? List.of() : scan(number, unit, minSimilarity, k);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  /** Keeps the k best rows seen, in order, by insertion into small arrays (k is a handful). */
+  private List<Match> scan(int partition, float[] unit, float minSimilarity, int k) {
+    float[] best = new float[k];
+    long[] bestIds = new long[k];
+    int found = 0;
+    for (int row = 0, offset = 0; row < size; row++, offset += dimension) {
+      if (partitionOfRow[row] != partition) {
+        continue;
+      }
+      float similarity = DOT.dot(vectors, offset, unit);
+      if (similarity < minSimilarity || (found == k && !better(similarity, ids[row], best[k - 1], bestIds[k - 1]))) {
+        continue;
+      }
+      int at = Math.min(found, k - 1);
+      while (at > 0 && better(similarity, ids[row], best[at - 1], bestIds[at - 1])) {
+        best[at] = best[at - 1];
+        bestIds[at] = bestIds[at - 1];
+        at--;
+      }
+      best[at] = similarity;
+      bestIds[at] = ids[row];
+      found = Math.min(found + 1, k);
+    }
+    List<Match> matches = new ArrayList<>(found);
+    for (int i = 0; i < found; i++) {
+      matches.add(new Match(bestIds[i], Math.max(-1f, Math.min(1f, best[i]))));
+    }
+    return matches;
+  }
+
+  private static boolean better(float similarity, long id, float than, long thanId) {
+    return similarity > than || (similarity == than && id < thanId);
   }
 
   /** Returns how many partitions hold at least one vector. */

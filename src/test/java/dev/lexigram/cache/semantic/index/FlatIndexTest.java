@@ -367,4 +367,46 @@ class FlatIndexTest {
       assertThat(index.nearest("stable", queries.get(q), ANY)).contains(expected.get(q));
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3, 8})
+  void nearestK_onRandomVectors_matchesASortOfEveryRow(int k) {
+    var random = new java.util.Random(11 + k);
+    var index = new FlatIndex(24);
+    java.util.Map<Long, float[]> stored = new java.util.HashMap<>();
+    for (long id = 1; id <= 300; id++) {
+      float[] v = new float[24];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) random.nextGaussian();
+      }
+      stored.put(id, v);
+      index.add(id, id % 3 == 0 ? "other" : "p", v);
+    }
+    float[] query = new float[24];
+    for (int i = 0; i < query.length; i++) {
+      query[i] = (float) random.nextGaussian();
+    }
+
+    java.util.List<Match> matches = index.nearest("p", query, -1f, k);
+
+    java.util.List<Long> expected = stored.entrySet().stream().filter(e -> e.getKey() % 3 != 0)
+        .sorted((x, y) -> Double.compare(cosine(y.getValue(), query), cosine(x.getValue(), query)))
+        .limit(k).map(java.util.Map.Entry::getKey).toList();
+    org.assertj.core.api.Assertions.assertThat(matches).extracting(Match::id).containsExactlyElementsOf(expected);
+    org.assertj.core.api.Assertions.assertThat(matches.get(0)).isEqualTo(index.nearest("p", query, -1f).orElseThrow());
+    org.assertj.core.api.Assertions.assertThat(index.nearest("p", query, 2f / 3, k)).allMatch(m -> m.similarity() >= 2f / 3);
+    org.assertj.core.api.Assertions.assertThat(index.nearest("none", query, -1f, k)).isEmpty();
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
 }
