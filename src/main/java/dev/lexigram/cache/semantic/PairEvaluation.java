@@ -14,16 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
  * Measures a semantic cache's decisions on labelled prompt pairs, the way a cache meets them: every
- * first prompt is stored (one partition, one index), every second prompt is looked up. A lookup
- * hits when the nearest stored prompt is at least the threshold similar (and, with guards, no
- * number, negation or opposite tells them apart). A hit is right when it finds the first prompt of
- * its own pair and the pair is labelled a paraphrase; every other hit is wrong.
+ * first prompt is stored (one partition, one index), every second prompt is looked up. As in the
+ * cache, a lookup considers the {@link SemanticCacheImpl#CANDIDATES} nearest stored prompts, nearest
+ * first, and hits with the first that is at least the threshold similar and (with guards) that no
+ * guard refuses. A hit is right when it finds the first prompt of its own pair and the pair is
+ * labelled a paraphrase; every other hit is wrong.
  *
  * <ul>
  *   <li><b>hit rate</b>: the share of paraphrase pairs whose second prompt hit, rightly;
@@ -38,8 +38,29 @@ public final class PairEvaluation {
   /** One labelled pair. */
   public record Pair(boolean paraphrase, String kind, String first, String second) {}
 
-  /** What one lookup found: the nearest stored pair, its similarity, and whether a guard refused it. */
-  public record Lookup(Pair pair, int nearest, boolean ownPair, double similarity, boolean refused) {}
+  /** One of the nearest stored prompts of a lookup: its pair's number, its similarity, whether a guard refused it. */
+  public record Candidate(int pair, double similarity, boolean refused) {}
+
+  /** What one lookup found: the nearest stored prompts, nearest first, as the cache considers them. */
+  public record Lookup(Pair pair, int number, List<Candidate> candidates) {
+
+    /** Returns the candidate the cache would answer with at this threshold, or null for a miss. */
+    Candidate answer(double threshold, boolean guards) {
+      for (Candidate c : candidates) {
+        if (c.similarity() < threshold) {
+          return null;
+        }
+        if (!(guards && c.refused())) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    boolean right(Candidate answer) {
+      return answer != null && answer.pair() == number && pair.paraphrase();
+    }
+  }
 
   /** The outcome at one threshold. */
   public record Row(double threshold, boolean guards, double hitRate, double precision, int hits, int wrong) {}
@@ -84,10 +105,13 @@ public final class PairEvaluation {
       index.add(i, "", stored[i]);
     }
     List<Lookup> lookups = IntStream.range(0, pairs.size()).parallel().mapToObj(i -> {
-      Optional<Match> match = index.nearest("", embedder.embed(seconds.get(i)), -1f);
-      int nearest = (int) match.orElseThrow().id();
-      boolean refused = MeaningGuard.refuse(seconds.get(i), firsts.get(nearest)) != null;
-      return new Lookup(pairs.get(i), nearest, nearest == i, match.get().similarity(), refused);
+      List<Candidate> candidates = new ArrayList<>();
+      for (Match match : index.nearest("", embedder.embed(seconds.get(i)), -1f, SemanticCacheImpl.CANDIDATES)) {
+        int first = (int) match.id();
+        candidates.add(new Candidate(first, Math.min(1.0, match.similarity()),
+            MeaningGuard.refuse(seconds.get(i), firsts.get(first)) != null));
+      }
+      return new Lookup(pairs.get(i), i, candidates);
     }).toList();
     return new PairEvaluation(lookups);
   }
@@ -97,9 +121,10 @@ public final class PairEvaluation {
     int hits = 0;
     int right = 0;
     for (Lookup l : lookups) {
-      if (l.similarity() >= threshold && !(guards && l.refused())) {
+      Candidate answer = l.answer(threshold, guards);
+      if (answer != null) {
         hits++;
-        if (l.ownPair() && l.pair().paraphrase()) {
+        if (l.right(answer)) {
           right++;
         }
       }
@@ -114,7 +139,7 @@ public final class PairEvaluation {
     for (Lookup l : lookups) {
       int[] counts = byKind.computeIfAbsent(l.pair().kind(), k -> new int[2]);
       counts[1]++;
-      if (l.similarity() >= threshold && !(guards && l.refused())) {
+      if (l.answer(threshold, guards) != null) {
         counts[0]++;
       }
     }
