@@ -124,34 +124,10 @@ public final class HotKeyHarness {
     }
     String store = candidate.substring("lexigram-".length(), candidate.lastIndexOf('-'));
     String beta = candidate.endsWith("-noxfetch") ? "0" : "1";
-    LocalServer server = null;
-    try {
-      String backend;
-      String yaml;
-      switch (store) {
-        case "memory" -> {
-          backend = "local";
-          yaml = "    - name: local\n      type: memory\n";
-        }
-        case "redis" -> {
-          server = LocalServer.redis(dir);
-          backend = "shared";
-          yaml = "    - name: shared\n      type: redis\n      url: redis://" + server.address() + "\n";
-        }
-        case "memcached" -> {
-          server = LocalServer.memcached(dir);
-          backend = "shared";
-          yaml = "    - name: shared\n      type: memcached\n      servers: [\"" + server.address() + "\"]\n";
-        }
-        default -> throw new IllegalArgumentException("Unknown store '" + store + "' in '" + candidate + "'");
-      }
-      URI config = write(dir, candidate + ".yaml", "cache:\n  backends:\n" + yaml
+    try (TrialBackend backend = TrialBackend.start(store, dir)) {
+      URI config = write(dir, candidate + ".yaml", "cache:\n  backends:\n" + backend.yaml()
           + "  service:\n    protection:\n      beta: " + beta + "\n");
-      return measure(candidate, Caching.getCachingProvider(JCacheCandidate.LEXIGRAM), config, backend, seconds);
-    } finally {
-      if (server != null) {
-        server.close();
-      }
+      return measure(candidate, Caching.getCachingProvider(JCacheCandidate.LEXIGRAM), config, backend.name(), seconds);
     }
   }
 

@@ -55,15 +55,34 @@ final class LocalServer implements AutoCloseable {
 
   /**
    * Starts {@code memcached -o modern -l 127.0.0.1 -p <free> -U 0} (with {@code -u root} when
-   * running as root, which memcached otherwise refuses) and returns once it answers {@code version}.
+   * running as root, which memcached otherwise refuses) with memcached's default memory (64 MB) and
+   * returns once it answers {@code version}.
    *
    * @param dir where its log file goes
    */
   static LocalServer memcached(Path dir) {
+    return memcached(dir, List.of());
+  }
+
+  /**
+   * Starts memcached as {@link #memcached(Path)} does, with {@code -m <megabytes>}: the memory it
+   * may use for items before it evicts.
+   *
+   * @param dir where its log file goes
+   */
+  static LocalServer memcached(Path dir, int megabytes) {
+    if (megabytes < 1) {
+      throw new IllegalArgumentException("memcached needs at least 1 MB, not " + megabytes);
+    }
+    return memcached(dir, List.of("-m", Integer.toString(megabytes)));
+  }
+
+  private static LocalServer memcached(Path dir, List<String> options) {
     Path binary = findBinary("memcached", "memcached");
     return start("memcached", dir, port -> {
       List<String> command = new ArrayList<>(List.of(binary.toString(), "-o", "modern", "-l", HOST,
           "-p", Integer.toString(port), "-U", "0"));
+      command.addAll(options);
       if ("root".equals(System.getProperty("user.name"))) {
         command.addAll(List.of("-u", "root"));
       }

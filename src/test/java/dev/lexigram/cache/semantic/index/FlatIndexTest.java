@@ -397,16 +397,4 @@ class FlatIndexTest {
     org.assertj.core.api.Assertions.assertThat(index.nearest("p", query, 2f / 3, k)).allMatch(m -> m.similarity() >= 2f / 3);
     org.assertj.core.api.Assertions.assertThat(index.nearest("none", query, -1f, k)).isEmpty();
   }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      na += (double) a[i] * a[i];
-      nb += (double) b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
-  }
 }
