@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li><b>numbers</b>: when both prompts hold numbers (digit runs, with decimals, and number words
  *       from two to twelve, twenty, hundred, …), they must hold the same ones, in any order;
  *   <li><b>dates</b>: both prompts name months or days of the week, and not the same ones ("in
- *       August" / "in November"; "may", a verb too, is not read as a month);
+ *       August" / "in November"; "may" is the month only after a word such as "in", "early" or
+ *       "by", being a verb too);
  *   <li><b>negation</b>: either both prompts or neither hold a negation ({@code not}, {@code n't},
  *       {@code no}, {@code never}, {@code without}, {@code zero}, …);
  *   <li><b>opposites</b>: one prompt holds a word of a list of common English opposites
@@ -112,7 +113,7 @@ public final class MeaningGuard {
     if (!numbersA.isEmpty() && !numbersB.isEmpty() && !numbersA.equals(numbersB)) {
       return Refusal.NUMBERS;
     }
-    if (differ(named(a, CALENDAR), named(b, CALENDAR))) {
+    if (differ(dates(a), dates(b))) {
       return Refusal.DATES;
     }
     if (negated(a) != negated(b)) {
@@ -150,6 +151,21 @@ public final class MeaningGuard {
 
   private static Set<String> units(List<String> words) {
     return named(words, TIME_UNITS);
+  }
+
+  /** Words before "may" that make it the month: "in may", "early may", "by may". */
+  private static final Set<String> BEFORE_MAY = Set.of("in", "of", "during", "early", "late", "mid", "since",
+      "until", "till", "by", "from", "through", "to", "next", "last", "this", "before", "after");
+
+  /** The months and days named, "may" counted only where it is the month. */
+  private static Set<String> dates(List<String> words) {
+    Set<String> found = named(words, CALENDAR);
+    for (int i = 1; i < words.size(); i++) {
+      if (words.get(i).equals("may") && BEFORE_MAY.contains(words.get(i - 1))) {
+        found.add("may");
+      }
+    }
+    return found;
   }
 
   /** The canonical names of the words that {@code names} knows. */

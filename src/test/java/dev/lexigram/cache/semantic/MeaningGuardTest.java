@@ -24,6 +24,7 @@ class MeaningGuardTest {
       "how much is premium per month | how much is premium per year | UNITS",
       "flights from venice to seville in august | flights from venice to seville in november | DATES",
       "is the museum open on monday | is the museum open on sunday | DATES",
+      "cheapest way to get from montreal to luxor in may | cheapest way to get from montreal to luxor in june | DATES",
   })
   void refuses(String prompt, String stored, Refusal why) {
     assertThat(MeaningGuard.refuse(prompt, stored)).isEqualTo(why);
