@@ -84,6 +84,26 @@ class TagVersionsTest {
   }
 
   @Test
+  void unboundedWindow_aRememberedAnswerEndsWithTheNextInvalidation_ofAnyTag() {
+    TagVersions versions = new TagVersions(store, null);
+    EntryMeta ab = versions.capture(new String[] {"a", "b"});
+    EntryMeta c = versions.capture(new String[] {"c"});
+    assertThat(versions.isCurrent(ab)).isTrue();
+    assertThat(versions.isCurrent(ab)).as("remembered").isTrue();
+    assertThat(versions.isCurrent(c)).isTrue();
+
+    versions.invalidate(new String[] {"b"});
+
+    assertThat(versions.isCurrent(ab)).isFalse();
+    assertThat(versions.isCurrent(ab)).as("and stays so").isFalse();
+    assertThat(versions.isCurrent(c)).as("another tag").isTrue();
+    EntryMeta again = versions.capture(new String[] {"a", "b"});
+    assertThat(versions.isCurrent(again)).as("written after").isTrue();
+    versions.invalidate(new String[] {"a"});
+    assertThat(versions.isCurrent(again)).isFalse();
+  }
+
+  @Test
   void aTagWithoutAVersion_isNeverCurrent() {
     TagVersions versions = new TagVersions(store, Duration.ZERO);
     EntryMeta meta = versions.capture(new String[] {"evicted"});
