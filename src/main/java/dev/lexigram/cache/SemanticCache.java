@@ -75,7 +75,8 @@ public interface SemanticCache {
 
   /**
    * Removes every stored answer of this cache, in every process: one write, whatever the number
-   * of answers (the answers carry the cache's tag, {@code semantic.<name>}).
+   * of answers (the answers carry the cache's tag, {@code semantic.<name>}). This process misses
+   * at once; another within its {@code tag_staleness} (100 ms by default), as for any tag.
    */
   Result<Void> clear();
 

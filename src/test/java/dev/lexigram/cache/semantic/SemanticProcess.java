@@ -25,6 +25,8 @@ import javax.cache.Caching;
  *   <li>{@code lookup<TAB>prompt}: prints {@code hit <tier> <similarity> <answer>} or {@code miss};
  *   <li>{@code found<TAB>prompt}: looks up until a hit (at most 10 s, every 20 ms) and prints
  *       {@code found <ms> <answer>} or {@code missing};
+ *   <li>{@code gone<TAB>prompt}: looks up until a miss (at most 10 s, every 5 ms) and prints
+ *       {@code gone <ms>} or {@code present};
  *   <li>{@code invalidate<TAB>prompt} and {@code clear}: print {@code ok}.
  * </ul>
  */
@@ -48,6 +50,7 @@ public final class SemanticProcess {
           case "store" -> ok(answers.store(SemanticRequest.of(words[1]).withPartition(partition), words[2]));
           case "lookup" -> describe(answers.lookup(SemanticRequest.of(words[1]).withPartition(partition)).unwrap());
           case "found" -> found(answers, SemanticRequest.of(words[1]).withPartition(partition));
+          case "gone" -> gone(answers, SemanticRequest.of(words[1]).withPartition(partition));
           case "invalidate" -> ok(answers.invalidate(SemanticRequest.of(words[1]).withPartition(partition)));
           case "clear" -> ok(answers.clear());
           default -> "unknown command " + words[0];
@@ -68,6 +71,18 @@ public final class SemanticProcess {
   private static String describe(Optional<SemanticHit> hit) {
     return hit.map(h -> String.format(Locale.ROOT, "hit %s %.3f %s", h.tier(), h.similarity(), h.answer()))
         .orElse("miss");
+  }
+
+  private static String gone(SemanticCache answers, SemanticRequest request) {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (answers.lookup(request).unwrap().isEmpty()) {
+        return "gone " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    return "present";
   }
 
   private static String found(SemanticCache answers, SemanticRequest request) {
