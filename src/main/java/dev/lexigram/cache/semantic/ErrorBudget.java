@@ -55,10 +55,6 @@ final class ErrorBudget {
     learned = count < MIN_REPORTS ? Double.NaN : learn(base);
   }
 
-  synchronized int reports() {
-    return count;
-  }
-
   private double learn(double base) {
     Integer[] order = new Integer[count];
     for (int i = 0; i < count; i++) {

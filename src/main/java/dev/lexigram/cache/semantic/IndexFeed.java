@@ -27,11 +27,11 @@ import java.util.Optional;
 final class IndexFeed {
   static final int BATCH = 500;
   static final int PENDING_POLLS = 20;
+  private static final String SEQUENCE_KEY = "feed:seq";
+  private static final String SLOT_PREFIX = "feed:";
 
   private final LexigramCache<String, Object> store;
   private final int capacity;
-  private final String sequenceKey;
-  private final String slotPrefix;
   private long seen;
   /** Slot numbers read before they were written, with the polls left to retry them. */
   private final Map<Long, Integer> pending = new LinkedHashMap<>();
@@ -39,19 +39,17 @@ final class IndexFeed {
   IndexFeed(LexigramCache<String, Object> store, int capacity) {
     this.store = store;
     this.capacity = capacity;
-    this.sequenceKey = "feed:seq";
-    this.slotPrefix = "feed:";
   }
 
   /** Announces a stored answer's record key to the other processes. */
   void append(String recordKey, WriteOptions options) {
-    long number = store.increment(sequenceKey, 1).unwrap();
+    long number = store.increment(SEQUENCE_KEY, 1).unwrap();
     store.put(slotKey(number), number + " " + recordKey, options).unwrap();
   }
 
   /** Returns the record keys announced since the last poll (all the ring holds at the first poll). */
   List<String> poll() {
-    Optional<Object> current = store.get(sequenceKey).unwrap();
+    Optional<Object> current = store.get(SEQUENCE_KEY).unwrap();
     long latest = current.map(v -> ((Number) v).longValue()).orElse(0L);
     List<Long> numbers = new ArrayList<>(pending.keySet());
     if (latest < seen) {
@@ -106,7 +104,7 @@ final class IndexFeed {
   }
 
   private String slotKey(long number) {
-    return slotPrefix + Math.floorMod(number, capacity);
+    return SLOT_PREFIX + Math.floorMod(number, capacity);
   }
 
   /** Forgets what was read, so the next poll reads the whole ring again. */

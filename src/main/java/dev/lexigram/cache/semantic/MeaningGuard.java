@@ -125,7 +125,7 @@ public final class MeaningGuard {
     if (differ(questions(a), questions(b))) {
       return Refusal.QUESTION;
     }
-    if (differ(units(a), units(b))) {
+    if (differ(named(a, TIME_UNITS), named(b, TIME_UNITS))) {
       return Refusal.UNITS;
     }
     return null;
@@ -147,10 +147,6 @@ public final class MeaningGuard {
       }
     }
     return asked;
-  }
-
-  private static Set<String> units(List<String> words) {
-    return named(words, TIME_UNITS);
   }
 
   /** Words before "may" that make it the month: "in may", "early may", "by may". */

@@ -71,7 +71,8 @@ public final class PromptNormalizer {
     return HexFormat.of().formatHex(sha256().digest(normalized.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static MessageDigest sha256() {
+  /** A new SHA-256 digest (every Java platform has one). */
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

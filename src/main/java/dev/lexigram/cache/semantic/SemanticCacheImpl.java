@@ -13,6 +13,7 @@ import dev.lexigram.cache.config.SemanticSettings;
 import dev.lexigram.cache.semantic.embed.Embedder;
 import dev.lexigram.cache.serial.SerializationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,11 +220,6 @@ public final class SemanticCacheImpl implements SemanticCache {
     return counters.snapshot(index.size());
   }
 
-  /** Returns the threshold the partition applies now (the error budget may have raised it). */
-  public double threshold(String partition) {
-    return acceptance.threshold(partition);
-  }
-
   /** What a lookup found: the hit, or on a miss the prompt's key and vector for a store to reuse. */
   private record Probe(Optional<SemanticHit> hit, String normalized, String key, float[] vector) {}
 
@@ -286,9 +282,7 @@ public final class SemanticCacheImpl implements SemanticCache {
     }
     index.add(key, record.partition(), record.vector());
     if (feed != null) {
-      WriteOptions slot = request.ttl().or(() -> Optional.ofNullable(settings.ttl())).map(WriteOptions::ttl)
-          .orElse(WriteOptions.defaults());
-      feed.append(key, slot);
+      feed.append(key, ttl(request).map(WriteOptions::ttl).orElse(WriteOptions.defaults()));
     }
   }
 
@@ -357,8 +351,12 @@ public final class SemanticCacheImpl implements SemanticCache {
     List<String> tags = new ArrayList<>(request.tags());
     tags.add(cacheTag);
     WriteOptions options = WriteOptions.tagged(tags.toArray(String[]::new));
-    Optional<java.time.Duration> ttl = request.ttl().or(() -> Optional.ofNullable(settings.ttl()));
-    return ttl.map(options::withTtl).orElse(options);
+    return ttl(request).map(options::withTtl).orElse(options);
+  }
+
+  /** The request's ttl, else the cache's; empty for the backend's default expiry. */
+  private Optional<Duration> ttl(SemanticRequest request) {
+    return request.ttl().or(() -> Optional.ofNullable(settings.ttl()));
   }
 
   @Override

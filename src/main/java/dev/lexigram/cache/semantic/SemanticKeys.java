@@ -2,7 +2,6 @@ package dev.lexigram.cache.semantic;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -15,12 +14,7 @@ final class SemanticKeys {
   private SemanticKeys() {}
 
   static String record(String partition, String normalized) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform must provide SHA-256", e);
-    }
+    MessageDigest sha = PromptNormalizer.sha256();
     sha.update(partition.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     sha.update(normalized.getBytes(StandardCharsets.UTF_8));

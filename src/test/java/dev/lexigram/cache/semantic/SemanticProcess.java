@@ -5,10 +5,8 @@ import dev.lexigram.cache.Result;
 import dev.lexigram.cache.SemanticCache;
 import dev.lexigram.cache.SemanticHit;
 import dev.lexigram.cache.SemanticRequest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.lexigram.cache.testing.LineCommands;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,28 +37,18 @@ public final class SemanticProcess {
         SemanticProcess.class.getClassLoader());
     SemanticCache answers = manager.unwrap(LexigramCacheManager.class).semanticCache("answers");
     String partition = args[1];
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    System.out.println("READY");
-    System.out.flush();
-    for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+    LineCommands.serve(line -> {
       String[] words = line.split("\t");
-      String answer;
-      try {
-        answer = switch (words[0]) {
-          case "store" -> ok(answers.store(SemanticRequest.of(words[1]).withPartition(partition), words[2]));
-          case "lookup" -> describe(answers.lookup(SemanticRequest.of(words[1]).withPartition(partition)).unwrap());
-          case "found" -> found(answers, SemanticRequest.of(words[1]).withPartition(partition));
-          case "gone" -> gone(answers, SemanticRequest.of(words[1]).withPartition(partition));
-          case "invalidate" -> ok(answers.invalidate(SemanticRequest.of(words[1]).withPartition(partition)));
-          case "clear" -> ok(answers.clear());
-          default -> "unknown command " + words[0];
-        };
-      } catch (RuntimeException e) {
-        answer = "error " + e;
-      }
-      System.out.println(answer);
-      System.out.flush();
-    }
+      return switch (words[0]) {
+        case "store" -> ok(answers.store(SemanticRequest.of(words[1]).withPartition(partition), words[2]));
+        case "lookup" -> describe(answers.lookup(SemanticRequest.of(words[1]).withPartition(partition)).unwrap());
+        case "found" -> found(answers, SemanticRequest.of(words[1]).withPartition(partition));
+        case "gone" -> gone(answers, SemanticRequest.of(words[1]).withPartition(partition));
+        case "invalidate" -> ok(answers.invalidate(SemanticRequest.of(words[1]).withPartition(partition)));
+        case "clear" -> ok(answers.clear());
+        default -> "unknown command " + words[0];
+      };
+    });
     manager.close();
   }
 

@@ -3,10 +3,8 @@ package dev.lexigram.cache.tag;
 import dev.lexigram.cache.LexigramCache;
 import dev.lexigram.cache.LexigramCacheManager;
 import dev.lexigram.cache.WriteOptions;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.lexigram.cache.testing.LineCommands;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.cache.Cache;
@@ -33,26 +31,16 @@ public final class TagProcess {
     CacheManager manager = Caching.getCachingProvider().getCacheManager(URI.create(args[0]),
         TagProcess.class.getClassLoader());
     LexigramCacheManager lexigram = manager.unwrap(LexigramCacheManager.class);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    System.out.println("READY");
-    System.out.flush();
-    for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+    LineCommands.serve(line -> {
       String[] words = line.split(" ");
-      String answer;
-      try {
-        answer = switch (words[0]) {
-          case "put" -> put(cache(manager, words[1]), words[2], words[3]);
-          case "get" -> String.valueOf(cache(manager, words[1]).get(words[2])).replace("null", "absent");
-          case "invalidate" -> lexigram.invalidateTags(words[1]).isOk() ? "ok" : "failed";
-          case "gone" -> gone(cache(manager, words[1]), words[2]);
-          default -> "unknown command " + words[0];
-        };
-      } catch (RuntimeException e) {
-        answer = "error " + e;
-      }
-      System.out.println(answer);
-      System.out.flush();
-    }
+      return switch (words[0]) {
+        case "put" -> put(cache(manager, words[1]), words[2], words[3]);
+        case "get" -> String.valueOf(cache(manager, words[1]).get(words[2])).replace("null", "absent");
+        case "invalidate" -> lexigram.invalidateTags(words[1]).isOk() ? "ok" : "failed";
+        case "gone" -> gone(cache(manager, words[1]), words[2]);
+        default -> "unknown command " + words[0];
+      };
+    });
     manager.close();
   }
 

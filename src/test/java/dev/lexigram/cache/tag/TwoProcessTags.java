@@ -2,14 +2,8 @@ package dev.lexigram.cache.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
+import dev.lexigram.cache.testing.ChildJvm;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two JVMs ({@link TagProcess}) sharing one backend: entries tagged in the first, the tag
@@ -20,47 +14,13 @@ final class TwoProcessTags {
 
   private TwoProcessTags() {}
 
-  /** A running {@link TagProcess}, driven line by line. */
-  private static final class Peer implements AutoCloseable {
-    private final Process process;
-    private final BufferedReader out;
-    private final OutputStream in;
-
-    Peer(URI config) throws IOException {
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-          TagProcess.class.getName(), config.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      in = process.getOutputStream();
-      assertThat(out.readLine()).as("the tag process started").isEqualTo("READY");
-    }
-
-    String ask(String command) throws IOException {
-      in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-      in.flush();
-      String answer = out.readLine();
-      assertThat(answer).as("answer to '%s'", command).isNotNull();
-      return answer;
-    }
-
-    @Override
-    public void close() throws Exception {
-      try {
-        in.write("quit\n".getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        process.waitFor(20, TimeUnit.SECONDS);
-      } finally {
-        process.destroyForcibly();
-      }
-    }
-  }
-
   /**
    * Runs the scenario on a configuration that declares the cache {@code catalog} with
    * {@code tags: [catalog]}; returns how long the first process took to see the invalidation, in ms.
    */
   static long run(URI config) throws Exception {
-    try (Peer first = new Peer(config); Peer second = new Peer(config)) {
+    try (ChildJvm first = new ChildJvm(TagProcess.class, true, config.toString());
+        ChildJvm second = new ChildJvm(TagProcess.class, true, config.toString())) {
       assertThat(first.ask("put items tagged shared")).isEqualTo("ok");
       assertThat(first.ask("put items untagged -")).isEqualTo("ok");
       assertThat(first.ask("put items other unrelated")).isEqualTo("ok");

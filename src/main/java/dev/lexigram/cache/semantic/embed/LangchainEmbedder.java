@@ -27,20 +27,20 @@ public final class LangchainEmbedder implements Embedder {
    * @param window whether a prompt fits the model's window
    */
   public LangchainEmbedder(EmbeddingModel model, String name, WindowCheck window) {
-    this.model = Objects.requireNonNull(model, "model");
-    this.dimension = model.dimension();
-    this.modelId = name + "/" + dimension;
-    this.window = Objects.requireNonNull(window, "window");
-    this.maxChars = -1;
+    this(model, name, window, -1);
   }
 
   /** A model of unknown tokenizer: a prompt fits when it has at most {@code maxChars} characters. */
   public LangchainEmbedder(EmbeddingModel model, String name, int maxChars) {
+    this(model, name, prompt -> prompt.length() <= maxChars, maxChars);
+  }
+
+  private LangchainEmbedder(EmbeddingModel model, String name, WindowCheck window, int maxChars) {
     this.model = Objects.requireNonNull(model, "model");
     this.dimension = model.dimension();
     this.modelId = name + "/" + dimension;
+    this.window = Objects.requireNonNull(window, "window");
     this.maxChars = maxChars;
-    this.window = prompt -> prompt.length() <= maxChars;
   }
 
   @Override

@@ -173,18 +173,7 @@ public final class FlatIndex {
    *     NaN or infinite, it is the zero vector, or {@code minSimilarity} is outside {@code [-1, 1]}
    */
   public Optional<Match> nearest(String partition, float[] query, float minSimilarity) {
-    Objects.requireNonNull(partition, "partition");
-    if (!(minSimilarity >= -1f && minSimilarity <= 1f)) {
-      throw new IllegalArgumentException("minSimilarity must be in [-1, 1], not " + minSimilarity);
-    }
-    float[] unit = UnitVectors.unitCopy(query, dimension, "query");
-    long stamp = lock.readLock();
-    try {
-      int number = partitions.find(partition);
-      return number < 0 ? Optional.empty() : scan(number, unit, minSimilarity);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return nearest(partition, query, minSimilarity, 1).stream().findFirst();
   }
 
   /**
@@ -254,26 +243,6 @@ public final class FlatIndex {
     } finally {
       lock.unlockRead(stamp);
     }
-  }
-
-  private Optional<Match> scan(int partition, float[] unit, float minSimilarity) {
-    int bestRow = -1;
-    float best = Float.NEGATIVE_INFINITY;
-    for (int row = 0, offset = 0; row < size; row++, offset += dimension) {
-      if (partitionOfRow[row] != partition) {
-        continue;
-      }
-      float similarity = DOT.dot(vectors, offset, unit);
-      if (similarity > best || (similarity == best && ids[row] < ids[bestRow])) {
-        best = similarity;
-        bestRow = row;
-      }
-    }
-    // rounding can take the dot product of two unit vectors a little past 1
-    float similarity = Math.max(-1f, Math.min(1f, best));
-    return bestRow < 0 || similarity < minSimilarity
-        ? Optional.empty()
-        : Optional.of(new Match(ids[bestRow], similarity));
   }
 
   /**
