@@ -40,7 +40,12 @@ import java.util.TreeMap;
  *       expiry), which split the cost between the tag check and the entry object;
  *   <li>{@link TagInvalidateBenchmark}: the average time of {@code invalidateTags} per backend and
  *       number of entries carrying the tag, and the time at the most entries over the time at the
- *       fewest, which must not grow.
+ *       fewest, which must not grow;
+ *   <li>{@link NearCacheBenchmark}: ops/s of a hot-key get at 1, 8 and 64 threads and of a 50/50
+ *       put/get mix at 8 threads, for lexigram's Redis backend with and without its near cache, raw
+ *       Lettuce, Redisson's JCache and lexigram's memory backend by value; the near cache's ratios
+ *       to Redisson's JCache and to the memory backend with their targets, and to the backend
+ *       without it.
  * </ul>
  *
  * Each section adds the allocation per operation when the run used {@code -prof gc}.
@@ -55,6 +60,7 @@ public final class RatioReport {
   private static final String MEMCACHED_BENCHMARK = "MemcachedBenchmark";
   private static final String TAG_GET_BENCHMARK = "TagGetBenchmark";
   private static final String TAG_INVALIDATE_BENCHMARK = "TagInvalidateBenchmark";
+  private static final String NEAR_BENCHMARK = "NearCacheBenchmark";
   /**
    * The most {@code invalidateTags} may slow down from the fewest entries carrying the tag to the
    * most (10 to 100,000 in {@link TagInvalidateBenchmark}): a call that enumerated the entries would
@@ -226,6 +232,22 @@ public final class RatioReport {
       .targets("Targets (tags)");
 
   /**
+   * {@link NearCacheBenchmark}: the near cache's get at least 100x Redisson's JCache and half of
+   * lexigram's memory backend by value, at every thread count; the mix rows and the ratios to the
+   * Redis backend without a near cache and to raw Lettuce are printed without a target.
+   */
+  private final Section near = new Section(NEAR_BENCHMARK,
+      " hot-key get (" + NearCacheBenchmark.HOT_KEYS + " keys, 100% hits) and a 50/50 put/get mix on the same keys:",
+      List.of("lexigram-near", "lexigram", "lexigram-memory", "lettuce-raw", "redisson-jcache"),
+      "Ratios (higher favours lexigram-near; lexigram = the same Redis backend without near_cache)",
+      List.of(
+          new Ratio("lexigram-near", "redisson-jcache", List.of(Target.on("get", 100.0))),
+          new Ratio("lexigram-near", "lexigram-memory", List.of(Target.on("get", 0.5))),
+          new Ratio("lexigram-near", "lexigram", List.of()),
+          new Ratio("lexigram-near", "lettuce-raw", List.of())))
+      .targets("Targets (near cache)");
+
+  /**
    * {@link TagInvalidateBenchmark}: average time of a call by backend ({@code backend} param), then
    * by the number of entries carrying the tag ({@code entries} param).
    */
@@ -261,7 +283,7 @@ public final class RatioReport {
 
   /** The sections in the order they are printed. */
   List<Section> sections() {
-    return List.of(candidates, byValue, extension, redis, memcached, tagGet);
+    return List.of(candidates, byValue, extension, redis, memcached, tagGet, near);
   }
 
   private void read(JsonNode results) {
@@ -290,6 +312,9 @@ public final class RatioReport {
         JsonNode params = result.path("params");
         invalidations.computeIfAbsent(params.path("backend").asText("?"), b -> new TreeMap<>())
             .put(params.path("entries").asInt(), score);
+      } else if (className.equals(NEAR_BENCHMARK)) {
+        // methods are get_<n>thread(s) and mix_8threads
+        near.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
       } else if (className.equals(BY_VALUE_BENCHMARK)) {
         byValue.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
       } else {

@@ -17,7 +17,8 @@ import javax.cache.spi.CachingProvider;
  * name and a manager opened on a configuration file that the benchmark wrote
  * ({@code getCacheManager(fileUri, classLoader)}). The cache is made with {@code createCache}, the
  * same way for every provider: typed, store-by-value (the only mode remote stores offer),
- * statistics and management off, eternal expiry.
+ * statistics and management off, eternal expiry. {@link NearCacheBenchmark} also opens lexigram's
+ * memory backend this way, by value, as the reference its near cache is measured against.
  */
 final class RemoteJCacheCandidate implements RemoteCandidate {
 

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * What one trial of a remote benchmark owns: a temporary directory (configuration files, the
  * server's log), the server process it started there and the candidate connected to it, with the
- * workload preloaded and verified. {@link #close} undoes all of it, the server last.
+ * workload preloaded and verified. {@link #close} undoes all of it, the server last. A candidate
+ * that needs no server ({@link NearCacheBenchmark}'s memory reference) has none: its
+ * {@code startServer} returns null.
  */
 final class RemoteTrial implements AutoCloseable {
 
@@ -31,7 +33,7 @@ final class RemoteTrial implements AutoCloseable {
    * Starts the server, opens the candidate on it and preloads the workload; on any failure stops
    * what it had started and rethrows.
    *
-   * @param startServer starts the server, given the temporary directory
+   * @param startServer starts the server, given the temporary directory (or returns null: no server)
    * @param openCandidate opens the candidate, given this (half-built) trial for {@link #server} and {@link #writeFile}
    */
   static RemoteTrial start(String prefix, Function<Path, LocalServer> startServer,
