@@ -18,7 +18,8 @@ final class BackendRules {
       "username", Set.of(BackendType.REDIS, BackendType.MEMCACHED),
       "password", Set.of(BackendType.REDIS, BackendType.MEMCACHED),
       "trust_store", Set.of(BackendType.REDIS),
-      "replica_acks", Set.of(BackendType.REDIS));
+      "replica_acks", Set.of(BackendType.REDIS),
+      "near_cache", Set.of(BackendType.REDIS, BackendType.MEMCACHED));
 
   private final ConfigErrors errors;
   private final ClassLoader loader;
@@ -37,6 +38,7 @@ final class BackendRules {
     applies(backend, path, "password", backend.password() != null);
     applies(backend, path, "trust_store", backend.trustStore() != null);
     applies(backend, path, "replica_acks", backend.replicaAcks() != 0);
+    applies(backend, path, "near_cache", backend.nearCache() != null);
     switch (backend.type()) {
       case REDIS -> redis(backend, path);
       case MEMCACHED -> memcached(backend, path);
@@ -53,9 +55,11 @@ final class BackendRules {
   }
 
   private static String hint(String key) {
-    return key.equals("max_size")
-        ? "remove max_size; bound a remote server's memory on the server (Redis maxmemory, memcached -m)"
-        : "remove " + key + ", or change the backend's type";
+    return switch (key) {
+      case "max_size" -> "remove max_size; bound a remote server's memory on the server (Redis maxmemory, memcached -m)";
+      case "near_cache" -> "remove near_cache: a memory backend already answers from local memory";
+      default -> "remove " + key + ", or change the backend's type";
+    };
   }
 
   private void redis(BackendSettings backend, String path) {

@@ -28,6 +28,7 @@ import java.util.List;
  *     JVM's default trust store
  * @param replicaAcks how many replicas must confirm each Redis write ({@code WAIT}) before it
  *     counts as done; 0 (the default) waits for none; not negative
+ * @param nearCache the near cache of every cache on this backend (Redis and memcached); null for none
  */
 public record BackendSettings(
     String name,
@@ -42,7 +43,8 @@ public record BackendSettings(
     String password,
     Duration timeout,
     java.nio.file.Path trustStore,
-    int replicaAcks) {
+    int replicaAcks,
+    NearCacheSettings nearCache) {
 
   /** The operation timeout used when {@code timeout} is not configured. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -76,6 +78,14 @@ public record BackendSettings(
     }
   }
 
+  /** Creates settings without a near cache. */
+  public BackendSettings(String name, BackendType type, boolean isDefault, Long maxSize, Duration defaultTtl,
+      String url, String keyPrefix, List<String> servers, String username, String password, Duration timeout,
+      java.nio.file.Path trustStore, int replicaAcks) {
+    this(name, type, isDefault, maxSize, defaultTtl, url, keyPrefix, servers, username, password, timeout, trustStore,
+        replicaAcks, null);
+  }
+
   /** Creates settings that wait for no replica acknowledgement. */
   public BackendSettings(String name, BackendType type, boolean isDefault, Long maxSize, Duration defaultTtl,
       String url, String keyPrefix, List<String> servers, String username, String password, Duration timeout,
@@ -101,6 +111,6 @@ public record BackendSettings(
         + ", maxSize=" + maxSize + ", defaultTtl=" + defaultTtl + ", url=" + Secrets.maskUrl(url)
         + ", keyPrefix=" + keyPrefix + ", servers=" + servers + ", username=" + username
         + ", password=" + (password == null ? null : Secrets.MASK) + ", timeout=" + timeout
-        + ", trustStore=" + trustStore + ", replicaAcks=" + replicaAcks + "]";
+        + ", trustStore=" + trustStore + ", replicaAcks=" + replicaAcks + ", nearCache=" + nearCache + "]";
   }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Checks {@code cache.caches} against the backends: a cache must not take a backend's name (each
  * backend already is a cache of its name), must name a declared backend, and may use
- * {@code max_size} or {@code store_by_value: false} only on a memory backend.
+ * {@code max_size} or {@code store_by_value: false} only on a memory backend, and
+ * {@code near_cache} only on a remote one.
  */
 final class CacheRules {
   private final ConfigErrors errors;
@@ -34,6 +35,11 @@ final class CacheRules {
       throw errors.at(path + ".max_size", "max_size applies only to caches on memory backends, but '"
           + backend.name() + "' is " + BackendRules.name(backend.type()),
           "remove max_size, or move the cache to a memory backend");
+    }
+    if (cache.nearCache() != null && cache.nearCache().enabled() && backend.type() == BackendType.MEMORY) {
+      throw errors.at(path + ".near_cache", "a near cache applies only to caches on redis and memcached backends,"
+          + " but '" + backend.name() + "' is memory", "remove near_cache: a memory backend already answers from local"
+          + " memory, or move the cache to a redis or memcached backend");
     }
     if (Boolean.FALSE.equals(cache.storeByValue()) && backend.type() != BackendType.MEMORY) {
       throw errors.at(path + ".store_by_value", "store-by-reference is offered only on memory "

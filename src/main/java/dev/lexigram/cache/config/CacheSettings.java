@@ -19,6 +19,8 @@ import static java.util.Objects.requireNonNull;
  * @param storeByValue true for store-by-value, false for store-by-reference (memory only);
  *     null means the JCache default (by value)
  * @param tags the tags every entry of the cache carries (see {@code Tags}); non-null, empty by default
+ * @param nearCache this cache's near cache in place of its backend's (disabled to turn the backend's
+ *     off); null to take the backend's
  */
 public record CacheSettings(
     String name,
@@ -28,7 +30,14 @@ public record CacheSettings(
     boolean statistics,
     boolean management,
     Boolean storeByValue,
-    List<String> tags) {
+    List<String> tags,
+    NearCacheSettings nearCache) {
+
+  /** Settings of a cache that takes its backend's near cache. */
+  public CacheSettings(String name, String backend, Duration defaultTtl, Long maxSize, boolean statistics,
+      boolean management, Boolean storeByValue, List<String> tags) {
+    this(name, backend, defaultTtl, maxSize, statistics, management, storeByValue, tags, null);
+  }
 
   /** Settings of a cache whose entries carry no tags of its own. */
   public CacheSettings(String name, String backend, Duration defaultTtl, Long maxSize, boolean statistics,

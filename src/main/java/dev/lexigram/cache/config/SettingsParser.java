@@ -28,6 +28,8 @@ final class SettingsParser {
   /** More replicas than this per master is not a configuration anyone runs; it is a typo. */
   static final long MAX_REPLICA_ACKS = 1_000;
   static final String PROTECTION_FIX = "write a duration such as 10s, 500ms or PT30S";
+  static final String NEAR_SIZE_FIX = "set a positive entry count such as 10000 (the default)";
+  static final String NEAR_TTL_FIX = "set a positive duration such as 30s (the default) or 5m";
   static final String COMPRESSION_FIX =
       "set a size in bytes such as 1024, or remove the key to never compress";
 
@@ -83,7 +85,32 @@ final class SettingsParser {
     return new BackendSettings(name, type, s.flag("default", false),
         s.count("max_size", MAX_SIZE_FIX), s.period("default_ttl", TTL_FIX), s.text("url"),
         s.text("key_prefix"), s.texts("servers"), s.text("username"), s.text("password"),
-        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout, trustStore(s), replicaAcks(s));
+        timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout, trustStore(s), replicaAcks(s),
+        enabledOnly(nearCache(s)));
+  }
+
+  /** Reads {@code near_cache}: null when absent; a present section is on unless it says enabled: false. */
+  private NearCacheSettings nearCache(Section owner) {
+    JsonNode node = owner.value("near_cache");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    Section s = Section.read(node, owner.path("near_cache"), Reference.NEAR_CACHE, errors);
+    Long maxSize = s.count("max_size", NEAR_SIZE_FIX);
+    if (maxSize != null && maxSize == 0) {
+      throw errors.at(s.path("max_size"), "must be positive, got 0", NEAR_SIZE_FIX);
+    }
+    Duration maxTtl = s.period("max_ttl", NEAR_TTL_FIX);
+    Duration heartbeat = s.period("heartbeat", "write a duration such as 1s (the default) or 500ms");
+    return new NearCacheSettings(s.flag("enabled", true),
+        maxSize == null ? NearCacheSettings.DEFAULT_MAX_SIZE : maxSize,
+        maxTtl == null ? NearCacheSettings.DEFAULT_MAX_TTL : maxTtl,
+        heartbeat == null ? NearCacheSettings.DEFAULT_HEARTBEAT : heartbeat);
+  }
+
+  /** A backend's near cache that says enabled: false is the same as none. */
+  private static NearCacheSettings enabledOnly(NearCacheSettings near) {
+    return near == null || !near.enabled() ? null : near;
   }
 
   private int replicaAcks(Section s) {
@@ -113,7 +140,8 @@ final class SettingsParser {
 
   private static BackendSettings asDefault(BackendSettings b) {
     return new BackendSettings(b.name(), b.type(), true, b.maxSize(), b.defaultTtl(), b.url(),
-        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout(), b.trustStore(), b.replicaAcks());
+        b.keyPrefix(), b.servers(), b.username(), b.password(), b.timeout(), b.trustStore(), b.replicaAcks(),
+        b.nearCache());
   }
 
   private Map<String, CacheSettings> caches(Section root) {
@@ -147,7 +175,7 @@ final class SettingsParser {
     }
     return new CacheSettings(name, s.text("backend"), s.period("default_ttl", TTL_FIX),
         s.count("max_size", MAX_SIZE_FIX), s.flag("statistics", false), s.flag("management", false),
-        s.optionalFlag("store_by_value"), tags);
+        s.optionalFlag("store_by_value"), tags, nearCache(s));
   }
 
   private ServiceSettings service(Section s) {

@@ -5,6 +5,7 @@ import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.CacheSettings;
 import dev.lexigram.cache.config.LexigramSettings;
+import dev.lexigram.cache.config.NearCacheSettings;
 import dev.lexigram.cache.config.ProtectionSettings;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.integration.ReadThrough;
@@ -14,6 +15,7 @@ import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
 import dev.lexigram.cache.lock.BackendLocks;
+import dev.lexigram.cache.near.NearCounters;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.stampede.EarlyRecompute;
@@ -156,7 +158,10 @@ final class CacheFactory {
     ExpiryCalculator expiry = new ExpiryCalculator(expiryPolicy(configuration, defaultTtl));
     EvictionRelay relay = new EvictionRelay();
     StoreBackend storeBackend = openBackend(name, placement);
-    Store opened = openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize), backend);
+    NearCacheSettings near = nearCache(declared, backend);
+    NearCounters nearCounters = near == null ? null : new NearCounters();
+    Store opened = openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize, near,
+        nearCounters), backend);
     Store store = storeBackend.storesMayFail() ? new TranslatingStore(opened, name, backend.name()) : opened;
     // a remote backend copies by nature; the configuration keeps the flag the caller asked for
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
@@ -179,7 +184,18 @@ final class CacheFactory {
     if (configuration.isStatisticsEnabled()) {
       JmxRegistration.register(manager.getURI().toString(), name, MBeanType.CacheStatistics, statistics);
     }
+    if (nearCounters != null) {
+      JmxRegistration.register(manager.getURI().toString(), name, MBeanType.NearCache, nearCounters);
+    }
     return cache;
+  }
+
+  /** The cache's own near_cache when it declares one (enabled: false turns the backend's off), else its backend's. */
+  private static NearCacheSettings nearCache(CacheSettings declared, BackendSettings backend) {
+    if (declared != null && declared.nearCache() != null) {
+      return declared.nearCache().enabled() ? declared.nearCache() : null;
+    }
+    return backend.nearCache();
   }
 
   /**

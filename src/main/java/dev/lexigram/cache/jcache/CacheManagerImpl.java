@@ -318,6 +318,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   private void unregisterMBeans(CacheProxy<?, ?> cache) {
     JmxRegistration.unregister(uri.toString(), cache.getName(), MBeanType.CacheConfiguration);
     JmxRegistration.unregister(uri.toString(), cache.getName(), MBeanType.CacheStatistics);
+    JmxRegistration.unregister(uri.toString(), cache.getName(), MBeanType.NearCache);
   }
 
   @Override

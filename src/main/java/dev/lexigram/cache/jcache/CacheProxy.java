@@ -581,9 +581,9 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     closer.finish();
   }
 
-  /** Returns the current time, or 0 when no entry of this cache can ever expire (saves a clock read). */
+  /** The time, or 0 when no entry can expire: eternal, on a store no other process may give a TTL. */
   long now() {
-    return eternal ? 0L : clock.millis();
+    return eternal && !store.isShared() ? 0L : clock.millis();
   }
 
   void requireOpen() {

@@ -20,6 +20,16 @@ public interface Copier {
   <T> T copy(T value);
 
   /**
+   * Returns whether the value is known to be immutable, so that handing the same object to several
+   * callers shares no mutable state (the types {@link #serializing} returns as they are).
+   *
+   * @param value the value; never null
+   */
+  static boolean isKnownImmutable(Object value) {
+    return value.getClass() == String.class || AbstractCopier.isImmutable(value);
+  }
+
+  /**
    * Returns the copier that copies nothing, for store-by-reference.
    *
    * @return a shared stateless instance, never null

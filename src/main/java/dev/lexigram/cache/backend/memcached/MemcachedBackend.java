@@ -2,6 +2,10 @@ package dev.lexigram.cache.backend.memcached;
 
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.config.NearCacheSettings;
+import dev.lexigram.cache.near.NearChannel;
+import dev.lexigram.cache.near.NearEntries;
+import dev.lexigram.cache.near.NearStore;
 import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.LockStore;
 import dev.lexigram.cache.store.TagStore;
@@ -53,9 +57,16 @@ final class MemcachedBackend implements StoreBackend {
 
   @Override
   public Store open(StoreContext context) {
-    ItemNames names = new ItemNames(new RemoteKeys(settings.keyPrefix(), context.cacheName(), serializer));
+    RemoteKeys keys = new RemoteKeys(settings.keyPrefix(), context.cacheName(), serializer);
     EntryCodec codec = new EntryCodec(settings.name(), context.cacheName(), serializer, limit);
-    return new MemcachedStore(client, reads, calls, names, codec, metadump, context.clock());
+    Store store = new MemcachedStore(client, reads, calls, new ItemNames(keys), codec, metadump, context.clock());
+    NearCacheSettings near = context.nearCache();
+    if (near == null) {
+      return store;
+    }
+    // memcached cannot tell a process of another's writes: max_ttl bounds what those leave stale
+    return new NearStore(store, keys, serializer, new NearEntries(keys.namespace(), near, context.nearCounters()),
+        NearChannel.NONE, context.nearCounters());
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.lexigram.cache.backend.redis;
 
 import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.config.NearCacheSettings;
+import dev.lexigram.cache.near.NearEntries;
+import dev.lexigram.cache.near.NearStore;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.LockStore;
@@ -10,6 +13,7 @@ import dev.lexigram.cache.store.StoreBackend;
 import dev.lexigram.cache.store.StoreContext;
 import dev.lexigram.cache.store.StoreException;
 import dev.lexigram.cache.store.StoreException.Kind;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -59,10 +63,17 @@ final class RedisBackend implements StoreBackend {
   private final RedisScript lockExtend = new RedisScript("lock_extend");
   private final long maxRecordBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final RedisCalls shared;
+  private final RedisURI uri;
+  private final ClientOptions options;
+  private TrackingLink tracking; // guarded by this; opened with the first near-cached store
 
   private RedisBackend(BackendSettings settings, Serializer serializer, RedisFailures failures,
-      ClientResources resources, RedisLink link) {
+      ClientResources resources, RedisLink link, RedisURI uri, ClientOptions options) {
     this.settings = settings;
+    this.uri = uri;
+    this.options = options;
+    this.shared = new RedisCalls(link.sync(), link.async());
     this.resources = resources;
     this.serializer = serializer;
     this.failures = failures;
@@ -94,10 +105,10 @@ final class RedisBackend implements StoreBackend {
     ClientResources resources = FailFastOptions.clientResources();
     RedisLink link = null;
     try {
-      link = RedisLink.open(uris, sentinel, resources, FailFastOptions.clientOptions(timeout, trustedCertificates),
-          timeout);
+      ClientOptions options = FailFastOptions.clientOptions(timeout, trustedCertificates);
+      link = RedisLink.open(uris, sentinel, resources, options, timeout);
       link.checkClusterLimits(RedisUris.databaseOf(settings.url()), settings.replicaAcks(), failures);
-      return new RedisBackend(settings, serializer, failures, resources, link);
+      return new RedisBackend(settings, serializer, failures, resources, link, uris.get(0), options);
     } catch (RuntimeException e) {
       StoreException failure = failures.translate(e, "connect", null);
       if (link != null) {
@@ -119,10 +130,34 @@ final class RedisBackend implements StoreBackend {
     }
   }
 
+  /**
+   * Opens the cache's store: on the shared connection, or, with a near cache, on the tracking
+   * connection behind a {@link NearStore}.
+   *
+   * @throws StoreException kind CONFIGURATION for a near cache on a Redis Cluster or a server that
+   *     cannot track keys
+   */
   @Override
   public Store open(StoreContext context) {
     RemoteKeys keys = new RemoteKeys(settings.keyPrefix(), context.cacheName(), serializer);
-    return new RedisStore(this, keys);
+    NearCacheSettings near = context.nearCache();
+    if (near == null) {
+      return new RedisStore(this, keys, shared);
+    }
+    TrackingLink link = tracking(near, context.cacheName());
+    return new NearStore(new RedisStore(this, keys, link.calls()), keys, serializer,
+        new NearEntries(keys.namespace(), near, context.nearCounters()), link, context.nearCounters());
+  }
+
+  private synchronized TrackingLink tracking(NearCacheSettings near, String cacheName) {
+    if (link.isCluster()) {
+      throw new StoreException(Kind.CONFIGURATION, failures.describe("cache '" + cacheName + "' has a near cache,"
+          + " which is not supported on a Redis Cluster yet. Fix: remove near_cache from the backend (or the cache)"));
+    }
+    if (tracking == null) {
+      tracking = TrackingLink.open(uri, resources, options, near.heartbeat(), failures);
+    }
+    return tracking;
   }
 
   @Override
@@ -153,12 +188,12 @@ final class RedisBackend implements StoreBackend {
   }
 
   /**
-   * Waits until {@code replica_acks} replicas have every write sent so far on the shared
-   * connection; does nothing when {@code replica_acks} is 0.
+   * Waits until {@code replica_acks} replicas have every write sent so far on the connection
+   * (WAIT counts the writes of the connection it runs on); does nothing when {@code replica_acks} is 0.
    *
    * @throws StoreException kind TIMEOUT when fewer replicas confirmed within half the timeout
    */
-  void awaitReplicas(String operation, Object key) {
+  void awaitReplicas(RedisClusterCommands<String, byte[]> connection, String operation, Object key) {
     int wanted = settings.replicaAcks();
     if (wanted == 0) {
       return;
@@ -166,7 +201,7 @@ final class RedisBackend implements StoreBackend {
     long waitMillis = Math.max(1, settings.timeout().toMillis() / 2);
     long acked;
     try {
-      acked = link.sync().waitForReplication(wanted, waitMillis);
+      acked = connection.waitForReplication(wanted, waitMillis);
     } catch (RuntimeException e) {
       throw failures.translate(e, operation + " (WAIT for " + wanted + " replicas)", key);
     }
@@ -222,7 +257,7 @@ final class RedisBackend implements StoreBackend {
       return;
     }
     RuntimeException failure = null;
-    for (Runnable step : List.<Runnable>of(link::close,
+    for (Runnable step : List.<Runnable>of(this::closeTracking, link::close,
         () -> link.shutdown(settings.timeout()),
         () -> resources.shutdown(0, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
             .awaitUninterruptibly(settings.timeout().toMillis()))) {
@@ -238,6 +273,12 @@ final class RedisBackend implements StoreBackend {
     }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private synchronized void closeTracking() {
+    if (tracking != null) {
+      tracking.close();
     }
   }
 

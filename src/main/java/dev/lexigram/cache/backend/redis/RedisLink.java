@@ -45,7 +45,7 @@ import java.util.List;
 final class RedisLink implements AutoCloseable {
 
   static final Duration TOPOLOGY_REFRESH_PERIOD = Duration.ofSeconds(30);
-  private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+  static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
   private final AbstractRedisClient client;
   private final StatefulConnection<String, byte[]> connection;

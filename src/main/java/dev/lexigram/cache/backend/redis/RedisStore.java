@@ -60,15 +60,17 @@ final class RedisStore implements Store {
 
   private final RedisBackend backend;
   private final RemoteKeys keys;
+  private final RedisCalls calls;
   private final RedisClusterCommands<String, byte[]> commands;
   private final RedisFailures failures;
   private final UnreadableRecords unreadable;
   private final RedisLeases leases;
 
-  RedisStore(RedisBackend backend, RemoteKeys keys) {
+  RedisStore(RedisBackend backend, RemoteKeys keys, RedisCalls calls) {
     this.backend = backend;
     this.keys = keys;
-    this.commands = backend.sync();
+    this.calls = calls;
+    this.commands = calls.sync();
     this.failures = backend.failures();
     this.unreadable = new UnreadableRecords(keys.namespace());
     this.leases = new RedisLeases(commands, backend.releaseLeaseScript());
@@ -131,7 +133,7 @@ final class RedisStore implements Store {
   @Override
   public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
     String name = nameOf(key);
-    return sent("GET", key, () -> backend.async().get(name))
+    return sent("GET", key, () -> calls.async().get(name))
         .thenApply(record -> decode(key, record));
   }
 
@@ -143,7 +145,7 @@ final class RedisStore implements Store {
     }
     List<Object> order = new ArrayList<>(requested);
     String[] names = namesOf(order);
-    return sent("MGET", null, () -> backend.async().mget(names))
+    return sent("MGET", null, () -> calls.async().mget(names))
         .thenApply(found -> entriesOf(order, found));
   }
 
@@ -161,8 +163,8 @@ final class RedisStore implements Store {
     byte[] record = encode(key, version, value, expiresAt, null);
     long nativeExpiry = nativeExpiry(expiresAt);
     return sent("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
-        ? backend.async().set(name, record)
-        : backend.async().set(name, record, SetArgs.Builder.pxAt(nativeExpiry)))
+        ? calls.async().set(name, record)
+        : calls.async().set(name, record, SetArgs.Builder.pxAt(nativeExpiry)))
         .thenApply(ok -> new StoreEntry(value, version, expiresAt));
   }
 
@@ -173,7 +175,7 @@ final class RedisStore implements Store {
       return Store.super.removeAsync(key, executor);
     }
     String name = nameOf(key);
-    return sent("GETDEL", key, () -> backend.async().getdel(name)).thenApply(removed -> decode(key, removed));
+    return sent("GETDEL", key, () -> calls.async().getdel(name)).thenApply(removed -> decode(key, removed));
   }
 
   /**
@@ -216,7 +218,7 @@ final class RedisStore implements Store {
     call("SET", key, () -> nativeExpiry == NO_NATIVE_EXPIRY
         ? commands.set(name, record)
         : commands.set(name, record, SetArgs.Builder.pxAt(nativeExpiry)));
-    backend.awaitReplicas("SET", key);
+    backend.awaitReplicas(commands, "SET", key);
     return new StoreEntry(value, version, expiresAt, meta);
   }
 
@@ -230,7 +232,7 @@ final class RedisStore implements Store {
       expiries.put(name, write.expiresAt());
     });
     call("SET (pipelined)", null, () -> {
-      var async = backend.async();
+      var async = calls.async();
       List<RedisFuture<String>> replies = new ArrayList<>(records.size());
       records.forEach((name, record) -> {
         long nativeExpiry = nativeExpiry(expiries.get(name));
@@ -244,7 +246,7 @@ final class RedisStore implements Store {
       }
       return null;
     });
-    backend.awaitReplicas("SET (pipelined)", null);
+    backend.awaitReplicas(commands, "SET (pipelined)", null);
   }
 
   @Override
@@ -256,7 +258,7 @@ final class RedisStore implements Store {
     RedisScript script = backend.compareAndSetScript();
     boolean written = call("compare-and-set", key, () -> script.run(commands, name, expectedVersion, record, ttl)) == 1L;
     if (written) {
-      backend.awaitReplicas("compare-and-set", key);
+      backend.awaitReplicas(commands, "compare-and-set", key);
     }
     return written;
   }
@@ -272,7 +274,7 @@ final class RedisStore implements Store {
     RedisScript script = backend.touchScript();
     boolean touched = call("touch", key, () -> script.run(commands, name, version, expiry, ttlArgument(expiresAt))) == 1L;
     if (touched) {
-      backend.awaitReplicas("touch", key);
+      backend.awaitReplicas(commands, "touch", key);
     }
     return touched;
   }
@@ -282,7 +284,7 @@ final class RedisStore implements Store {
     String name = nameOf(key);
     byte[] removed = call("GETDEL", key, () -> commands.getdel(name));
     if (removed != null) {
-      backend.awaitReplicas("GETDEL", key);
+      backend.awaitReplicas(commands, "GETDEL", key);
     }
     return decode(key, removed);
   }
@@ -297,7 +299,7 @@ final class RedisStore implements Store {
       }
     }
     unlink(batch);
-    backend.awaitReplicas("UNLINK", null);
+    backend.awaitReplicas(commands, "UNLINK", null);
   }
 
   private void unlink(List<String> batch) {
@@ -364,7 +366,7 @@ final class RedisStore implements Store {
       }
     }
     unlink(batch);
-    backend.awaitReplicas("UNLINK", null);
+    backend.awaitReplicas(commands, "UNLINK", null);
   }
 
   @Override

@@ -78,7 +78,7 @@ final class RedisTags implements TagStore {
       // deleted or overwritten with something unreadable since our NX lost: overwrite it (see the class comment)
       create(List.of(), gone, found);
     }
-    backend.awaitReplicas("SET (tag versions)", null);
+    backend.awaitReplicas(backend.sync(), "SET (tag versions)", null);
     return found;
   }
 
@@ -97,7 +97,7 @@ final class RedisTags implements TagStore {
       awaitAll(replies, "SET of " + asked.size() + " new tag versions");
       return null;
     });
-    backend.awaitReplicas("SET (tag versions)", null);
+    backend.awaitReplicas(backend.sync(), "SET (tag versions)", null);
   }
 
   /**

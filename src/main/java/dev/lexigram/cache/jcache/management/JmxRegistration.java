@@ -16,8 +16,19 @@ import javax.management.ObjectName;
  */
 public final class JmxRegistration {
 
-  /** The two kinds of MXBean a cache has. */
-  public enum MBeanType { CacheConfiguration, CacheStatistics }
+  /**
+   * The kinds of MXBean a cache has: the two of the standard, in the {@code javax.cache} domain,
+   * and lexigram's own, in the {@code dev.lexigram.cache} domain.
+   */
+  public enum MBeanType {
+    CacheConfiguration("javax.cache"), CacheStatistics("javax.cache"), NearCache("dev.lexigram.cache");
+
+    private final String domain;
+
+    MBeanType(String domain) {
+      this.domain = domain;
+    }
+  }
 
   private JmxRegistration() {}
 
@@ -54,7 +65,7 @@ public final class JmxRegistration {
   /** Returns the standard object name of a cache's MXBean. */
   public static ObjectName objectName(String managerUri, String cacheName, MBeanType type) {
     try {
-      return new ObjectName("javax.cache:type=" + type + ",CacheManager=" + sanitize(managerUri)
+      return new ObjectName(type.domain + ":type=" + type + ",CacheManager=" + sanitize(managerUri)
           + ",Cache=" + sanitize(cacheName));
     } catch (MalformedObjectNameException e) {
       throw new CacheException("Illegal MXBean name for cache '" + cacheName + "'", e);
