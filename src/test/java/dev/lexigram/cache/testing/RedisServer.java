@@ -183,6 +183,33 @@ public final class RedisServer implements AutoCloseable {
     return log;
   }
 
+  /**
+   * Freezes this server's process ({@code SIGSTOP}, sent to its own pid): connections stay open
+   * and nothing answers, as with a hung host, until {@link #thaw()}.
+   */
+  public void freeze() {
+    signal("-STOP");
+  }
+
+  /** Lets a {@linkplain #freeze() frozen} server run again ({@code SIGCONT}). */
+  public void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot signal redis-server " + process.pid() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling redis-server", e);
+    }
+  }
+
   /** Destroys this server's process and waits until it has exited; a second call does nothing. */
   public void stop() {
     ServerProcesses.stop(process);
