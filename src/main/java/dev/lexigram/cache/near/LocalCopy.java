@@ -3,13 +3,15 @@ package dev.lexigram.cache.near;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.StoreEntry;
 
 /**
- * One entry as the near cache keeps it, read under {@code generation}. A known-immutable value is
- * kept as the object itself and handed out as it is; any other value is kept serialized and every
- * hit deserializes a fresh copy, so a near hit shares no state with another, exactly as a remote
- * hit would not.
+ * One entry as the near cache keeps it, read under {@code generation} and used until
+ * {@code deadline} (its {@code max_ttl}, on {@link NearClock}). A known-immutable value is kept
+ * as the object itself and handed out as it is; any other value is kept serialized and every hit
+ * deserializes a fresh copy, so a near hit shares no state with another, exactly as a remote hit
+ * would not.
  */
 final class LocalCopy {
 
@@ -19,14 +21,16 @@ final class LocalCopy {
   private final long expiresAt;
   private final EntryMeta meta;
   final long generation;
+  final long deadline;
 
-  private LocalCopy(Object value, boolean serialized, StoreEntry entry, long generation) {
+  private LocalCopy(Object value, boolean serialized, StoreEntry entry, long generation, long deadline) {
     this.value = value;
     this.serialized = serialized;
     this.version = entry.version();
     this.expiresAt = entry.expiresAt();
     this.meta = entry.meta();
     this.generation = generation;
+    this.deadline = deadline;
   }
 
   /**
@@ -35,16 +39,29 @@ final class LocalCopy {
    *
    * @throws dev.lexigram.cache.serial.SerializationException if a mutable value cannot be serialized
    */
-  static LocalCopy of(StoreEntry entry, Serializer serializer, long generation) {
+  static LocalCopy of(StoreEntry entry, Serializer serializer, long generation, long deadline) {
     Object value = entry.value();
     return Copier.isKnownImmutable(value)
-        ? new LocalCopy(value, false, entry, generation)
-        : new LocalCopy(serializer.serialize(value), true, entry, generation);
+        ? new LocalCopy(value, false, entry, generation, deadline)
+        : new LocalCopy(serializer.serialize(value), true, entry, generation, deadline);
   }
 
   /** Returns the entry with a value of its own for one caller. */
   StoreEntry toEntry(Serializer serializer) {
-    Object copy = serialized ? serializer.deserialize((byte[]) value) : value;
-    return new StoreEntry(copy, version, expiresAt, meta);
+    return new StoreEntry(valueFor(serializer), version, expiresAt, meta);
+  }
+
+  /**
+   * Hands the copy to a reader: an entry that never expires and carries no meta (no tags to check)
+   * as its bare value, so that a hit needs no entry object, as on the memory store.
+   */
+  <R> R readBy(Object key, EntryReader<R> reader, Serializer serializer) {
+    return expiresAt == StoreEntry.ETERNAL && meta == null
+        ? reader.eternal(key, valueFor(serializer))
+        : reader.entry(key, toEntry(serializer));
+  }
+
+  private Object valueFor(Serializer serializer) {
+    return serialized ? serializer.deserialize((byte[]) value) : value;
   }
 }

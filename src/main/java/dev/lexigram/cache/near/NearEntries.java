@@ -3,13 +3,17 @@ package dev.lexigram.cache.near;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lexigram.cache.config.NearCacheSettings;
+import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
+import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.StoreEntry;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One cache's local copies, by server-side name, at most {@code max_size} of them and none older
- * than {@code max_ttl}.
+ * One cache's local copies, at most {@code max_size} of them and none older than {@code max_ttl}.
+ * A copy is filed under its key when the key is known to be immutable (a String, a boxed number:
+ * nothing to build on a hit), else under its server-side name; an invalidation, which names it,
+ * removes both.
  *
  * <p>How a read fills it without ever keeping a value an invalidation has already overtaken: the
  * reader first {@link #reserve reserves} the name with a placeholder of its own, then reads the
@@ -33,40 +37,57 @@ public final class NearEntries {
     }
   }
 
-  private final String namespace;
-  private final ConcurrentMap<String, Object> slots;
-  private final Cache<String, Object> cache;
+  private final RemoteKeys keys;
+  private final ConcurrentMap<Object, Object> slots;
+  private final Cache<Object, Object> cache;
   private final NearCounters counters;
+  private final long maxTtlMillis;
 
   /**
-   * @param namespace the start of every server-side name of the cache ({@code prefix:cacheName:})
+   * @param keys how the cache's keys are named on the server
    */
-  public NearEntries(String namespace, NearCacheSettings settings, NearCounters counters) {
-    this.namespace = namespace;
+  public NearEntries(RemoteKeys keys, NearCacheSettings settings, NearCounters counters) {
+    this.keys = keys;
     this.cache = Caffeine.newBuilder()
         .maximumSize(settings.maxSize())
-        .expireAfterWrite(settings.maxTtl())
         .executor(Runnable::run)
         .build();
     this.slots = cache.asMap();
     this.counters = counters;
+    this.maxTtlMillis = settings.maxTtl().toMillis();
     counters.sizeFrom(cache::estimatedSize);
   }
 
   /** Returns {@code keyPrefix:cacheName:}, the start of every name whose invalidations concern these entries. */
   public String namespace() {
-    return namespace;
+    return keys.namespace();
   }
 
-  /** Returns the copy of the name read under {@code generation}, or null. */
-  LocalCopy copy(String name, long generation) {
-    return slots.get(name) instanceof LocalCopy copy && copy.generation == generation ? copy : null;
+  /**
+   * Returns what the key's copy is filed under: the key itself when it is known to be immutable,
+   * else its server-side name; null when it has no name (it cannot be encoded), so it is never kept.
+   */
+  Object slotOf(Object key) {
+    if (key.getClass() == String.class || Copier.isKnownImmutable(key)) {
+      return key;
+    }
+    try {
+      return keys.nameOf(key);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
-  /** Reserves the name for a fill under {@code generation}, replacing whatever it held. */
-  Reservation reserve(String name, long generation) {
+  /** Returns the copy filed under {@code slot}, read under {@code generation} and within max_ttl, or null. */
+  LocalCopy copy(Object slot, long generation) {
+    return slots.get(slot) instanceof LocalCopy copy && copy.generation == generation
+        && NearClock.millis() < copy.deadline ? copy : null;
+  }
+
+  /** Reserves the slot for a fill under {@code generation}, replacing whatever it held. */
+  Reservation reserve(Object slot, long generation) {
     Reservation reservation = new Reservation(generation);
-    slots.put(name, reservation);
+    slots.put(slot, reservation);
     return reservation;
   }
 
@@ -74,34 +95,43 @@ public final class NearEntries {
    * Keeps what the fill read (null: the key is absent, so nothing is kept) if its reservation is
    * still in place; otherwise an invalidation overtook the read, and nothing is kept.
    */
-  void complete(String name, Reservation reservation, StoreEntry read, Serializer serializer) {
+  void complete(Object slot, Reservation reservation, StoreEntry read, Serializer serializer) {
     if (read == null) {
-      slots.remove(name, reservation);
+      slots.remove(slot, reservation);
       return;
     }
-    if (slots.get(name) != reservation) {
+    if (slots.get(slot) != reservation) {
       return; // overtaken: skip the copy's cost
     }
     LocalCopy copy;
     try {
-      copy = LocalCopy.of(read, serializer, reservation.generation);
+      copy = LocalCopy.of(read, serializer, reservation.generation, NearClock.millis() + maxTtlMillis);
     } catch (RuntimeException e) {
-      slots.remove(name, reservation); // a value this process cannot copy is simply not kept
+      slots.remove(slot, reservation); // a value this process cannot copy is simply not kept
       return;
     }
-    slots.replace(name, reservation, copy);
+    slots.replace(slot, reservation, copy);
   }
 
-  /** Removes the name because the server said it changed. */
+  /** Removes the key of a server-side name because the server said it changed. */
   public void invalidate(String name) {
     counters.invalidation();
     slots.remove(name);
+    Object key;
+    try {
+      key = keys.keyOf(name);
+    } catch (RuntimeException e) {
+      return; // not a key of this cache: nothing filed under it
+    }
+    if (key != null) {
+      slots.remove(key);
+    }
   }
 
-  /** Removes the name because this process changed it (or tried to); null (a key with no name) does nothing. */
-  void forget(String name) {
-    if (name != null) {
-      slots.remove(name);
+  /** Removes the slot because this process changed its key (or tried to); null (a key with no name) does nothing. */
+  void forget(Object slot) {
+    if (slot != null) {
+      slots.remove(slot);
     }
   }
 

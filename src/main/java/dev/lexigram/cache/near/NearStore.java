@@ -2,9 +2,9 @@ package dev.lexigram.cache.near;
 
 import dev.lexigram.cache.serial.Serializer;
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Glob;
 import dev.lexigram.cache.store.KeyLease;
-import dev.lexigram.cache.store.RemoteKeys;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreWrite;
@@ -31,7 +31,6 @@ import java.util.function.Supplier;
 public final class NearStore implements Store {
 
   private final Store remote;
-  private final RemoteKeys keys;
   private final Serializer serializer;
   private final NearEntries entries;
   private final NearChannel channel;
@@ -39,13 +38,11 @@ public final class NearStore implements Store {
 
   /**
    * @param remote the store on the server, on the connection whose invalidations {@code channel} delivers
-   * @param keys names the keys as the server does
    * @param serializer copies mutable values for the near cache
    */
-  public NearStore(Store remote, RemoteKeys keys, Serializer serializer, NearEntries entries, NearChannel channel,
+  public NearStore(Store remote, Serializer serializer, NearEntries entries, NearChannel channel,
       NearCounters counters) {
     this.remote = remote;
-    this.keys = keys;
     this.serializer = serializer;
     this.entries = entries;
     this.channel = channel;
@@ -54,42 +51,60 @@ public final class NearStore implements Store {
   }
 
   /**
-   * Returns the key's server-side name, or null when it cannot be encoded: such a key bypasses the
-   * near cache, and the remote store reports the failure as its own.
+   * Returns what the key's copy is filed under, or null when the key cannot be encoded: such a key
+   * bypasses the near cache, and the remote store reports the failure as its own.
    */
-  private String nameOf(Object key) {
-    try {
-      return keys.nameOf(key);
-    } catch (RuntimeException e) {
-      return null;
-    }
+  private Object nameOf(Object key) {
+    return entries.slotOf(key);
   }
 
   @Override
   public StoreEntry get(Object key) {
-    String name = nameOf(key);
-    if (name == null) {
+    Object slot = nameOf(key);
+    if (slot == null) {
       return remote.get(key);
     }
     long generation = channel.generation();
-    LocalCopy copy = entries.copy(name, generation);
+    LocalCopy copy = entries.copy(slot, generation);
     if (copy != null) {
       counters.hit();
       return copy.toEntry(serializer);
     }
+    return fill(key, slot, generation);
+  }
+
+  /** A hit is handed to the reader as the memory store hands its own: bare, when it never expires and has no meta. */
+  @Override
+  public <R> R read(Object key, EntryReader<R> reader) {
+    Object slot = nameOf(key);
+    if (slot == null) {
+      return remote.read(key, reader);
+    }
+    long generation = channel.generation();
+    LocalCopy copy = entries.copy(slot, generation);
+    if (copy != null) {
+      counters.hit();
+      return copy.readBy(key, reader, serializer);
+    }
+    StoreEntry read = fill(key, slot, generation);
+    return read == null ? reader.absent(key) : reader.entry(key, read);
+  }
+
+  /** Reads the key from the server (a miss), keeping what it read unless an invalidation overtakes it. */
+  private StoreEntry fill(Object key, Object slot, long generation) {
     counters.miss();
     if (generation < 0) {
       return remote.get(key);
     }
-    NearEntries.Reservation reservation = entries.reserve(name, generation);
+    NearEntries.Reservation reservation = entries.reserve(slot, generation);
     StoreEntry read;
     try {
       read = remote.get(key);
     } catch (RuntimeException e) {
-      entries.complete(name, reservation, null, serializer);
+      entries.complete(slot, reservation, null, serializer);
       throw e;
     }
-    entries.complete(name, reservation, read, serializer);
+    entries.complete(slot, reservation, read, serializer);
     return read;
   }
 
@@ -98,9 +113,9 @@ public final class NearStore implements Store {
     long generation = channel.generation();
     Map<Object, StoreEntry> found = new HashMap<>(requested.size() * 2);
     List<Object> missing = new ArrayList<>();
-    Map<Object, String> names = new HashMap<>(requested.size() * 2);
+    Map<Object, Object> names = new HashMap<>(requested.size() * 2);
     for (Object key : requested) {
-      String name = nameOf(key);
+      Object name = nameOf(key);
       if (name == null) {
         return remote.getAll(requested);
       }
@@ -131,7 +146,7 @@ public final class NearStore implements Store {
     return found;
   }
 
-  private Map<Object, NearEntries.Reservation> reserveAll(Map<Object, String> names, long generation) {
+  private Map<Object, NearEntries.Reservation> reserveAll(Map<Object, Object> names, long generation) {
     Map<Object, NearEntries.Reservation> reservations = new HashMap<>(names.size() * 2);
     if (generation >= 0) {
       names.forEach((key, name) -> reservations.put(key, entries.reserve(name, generation)));
@@ -141,7 +156,7 @@ public final class NearStore implements Store {
 
   @Override
   public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
-    String name = nameOf(key);
+    Object name = nameOf(key);
     if (name == null) {
       return remote.getAsync(key, executor);
     }
@@ -177,13 +192,13 @@ public final class NearStore implements Store {
 
   @Override
   public CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
-    String name = nameOf(key);
+    Object name = nameOf(key);
     return remote.putAsync(key, value, expiresAt, executor).whenComplete((written, failure) -> entries.forget(name));
   }
 
   @Override
   public CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
-    String name = nameOf(key);
+    Object name = nameOf(key);
     return remote.removeAsync(key, executor).whenComplete((removed, failure) -> entries.forget(name));
   }
 
@@ -227,7 +242,7 @@ public final class NearStore implements Store {
 
   /** Runs a write of the key, then forgets the key whatever the outcome (a failed write may have landed). */
   private <T> T forgetting(Object key, Supplier<T> write) {
-    String name = nameOf(key);
+    Object name = nameOf(key);
     try {
       return write.get();
     } finally {

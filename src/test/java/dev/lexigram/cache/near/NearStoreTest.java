@@ -55,8 +55,8 @@ class NearStoreTest {
   @BeforeEach
   void setUp() {
     remote = MemoryStores.create(null, Clock.systemUTC(), StoreEvictionListener.ignoring(), false);
-    near = new NearStore(remote, keys, Serializers.builder().build(),
-        new NearEntries(keys.namespace(), new NearCacheSettings(true, 3, Duration.ofMinutes(1), Duration.ofSeconds(1)),
+    near = new NearStore(remote, Serializers.builder().build(),
+        new NearEntries(keys, new NearCacheSettings(true, 3, Duration.ofMinutes(1), Duration.ofSeconds(1)),
             counters),
         channel, counters);
   }
@@ -108,12 +108,12 @@ class NearStoreTest {
     assertThat(counters.getHits()).as("the invalidated copy was not used").isZero();
 
     NearEntries entries = channel.attached.get(0);
-    String name = keys.nameOf("r");
-    NearEntries.Reservation reservation = entries.reserve(name, 1);
-    entries.invalidate(name); // overtakes the fill
-    entries.complete(name, reservation, new StoreEntry("old", 7, StoreEntry.ETERNAL), Serializers.builder().build());
+    Object slot = entries.slotOf("r");
+    NearEntries.Reservation reservation = entries.reserve(slot, 1);
+    entries.invalidate(keys.nameOf("r")); // the server's word for it overtakes the fill
+    entries.complete(slot, reservation, new StoreEntry("old", 7, StoreEntry.ETERNAL), Serializers.builder().build());
 
-    assertThat(entries.copy(name, 1)).isNull();
+    assertThat(entries.copy(slot, 1)).isNull();
     assertThat(counters.getInvalidations()).isEqualTo(2);
   }
 
@@ -157,6 +157,31 @@ class NearStoreTest {
     first.add("changed");
 
     assertThat(near.get("k").value()).isEqualTo(List.of("x"));
+  }
+
+  @Test
+  void aCopyOlderThanMaxTtl_isNotUsed() {
+    NearCounters own = new NearCounters();
+    NearStore shortLived = new NearStore(remote, Serializers.builder().build(), new NearEntries(keys,
+        new NearCacheSettings(true, 10, Duration.ofMillis(200), Duration.ofSeconds(1)), own), channel, own);
+    remote.put("k", "v", StoreEntry.ETERNAL);
+    shortLived.get("k");
+    assertThat(shortLived.get("k")).isNotNull();
+    assertThat(own.getHits()).isEqualTo(1);
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> {
+      shortLived.get("k");
+      return own.getMisses() > 1;
+    });
+  }
+
+  @Test
+  void aKeyThatIsNotKnownImmutable_isFiledUnderItsName() {
+    NearEntries entries = channel.attached.get(0);
+    java.util.ArrayList<String> key = new java.util.ArrayList<>(List.of("a"));
+
+    assertThat(entries.slotOf(key)).isEqualTo(keys.nameOf(key));
+    assertThat(entries.slotOf(42L)).isEqualTo(42L);
   }
 
   @Test

@@ -65,7 +65,7 @@ final class MemcachedBackend implements StoreBackend {
       return store;
     }
     // memcached cannot tell a process of another's writes: max_ttl bounds what those leave stale
-    return new NearStore(store, keys, serializer, new NearEntries(keys.namespace(), near, context.nearCounters()),
+    return new NearStore(store, serializer, new NearEntries(keys, near, context.nearCounters()),
         NearChannel.NONE, context.nearCounters());
   }
 

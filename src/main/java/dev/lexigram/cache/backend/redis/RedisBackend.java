@@ -145,8 +145,8 @@ final class RedisBackend implements StoreBackend {
       return new RedisStore(this, keys, shared);
     }
     TrackingLink link = tracking(near, context.cacheName());
-    return new NearStore(new RedisStore(this, keys, link.calls()), keys, serializer,
-        new NearEntries(keys.namespace(), near, context.nearCounters()), link, context.nearCounters());
+    return new NearStore(new RedisStore(this, keys, link.calls()), serializer,
+        new NearEntries(keys, near, context.nearCounters()), link, context.nearCounters());
   }
 
   private synchronized TrackingLink tracking(NearCacheSettings near, String cacheName) {
