@@ -220,6 +220,15 @@ class RedisNearCacheIT {
     assertThat(lags).hasSize(6);
   }
 
+  @Test
+  void theTagsTwoProcessCheck_passesUnchanged_withTheNearCacheOn() throws Exception {
+    long millis = dev.lexigram.cache.tag.TwoProcessTags.run(ConfigFiles.writeTemporary("tags-near", "cache:\n"
+        + "  backends:\n    - name: shared\n      type: redis\n      url: " + server.url() + "\n      key_prefix: tagsnear\n"
+        + "      near_cache: { max_ttl: 30s }\n  caches:\n    catalog: { tags: [catalog] }\n"));
+
+    assertThat(millis).isLessThan(1_000);
+  }
+
   /** An admin connection of the test's own, to the test's server. */
   static final class RedisCommandsForTests implements AutoCloseable {
     private final RedisClient client;

@@ -10,7 +10,7 @@ import java.net.URI;
  * invalidated in the second, gone in the first within the staleness window; untagged entries,
  * entries of other tags, and a declared cache's entries until its own tag is invalidated, stay.
  */
-final class TwoProcessTags {
+public final class TwoProcessTags {
 
   private TwoProcessTags() {}
 
@@ -18,7 +18,7 @@ final class TwoProcessTags {
    * Runs the scenario on a configuration that declares the cache {@code catalog} with
    * {@code tags: [catalog]}; returns how long the first process took to see the invalidation, in ms.
    */
-  static long run(URI config) throws Exception {
+  public static long run(URI config) throws Exception {
     try (ChildJvm first = new ChildJvm(TagProcess.class, true, config.toString());
         ChildJvm second = new ChildJvm(TagProcess.class, true, config.toString())) {
       assertThat(first.ask("put items tagged shared")).isEqualTo("ok");

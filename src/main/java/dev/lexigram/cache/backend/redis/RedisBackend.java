@@ -66,7 +66,7 @@ final class RedisBackend implements StoreBackend {
   private final RedisCalls shared;
   private final RedisURI uri;
   private final ClientOptions options;
-  private TrackingLink tracking; // guarded by this; opened with the first near-cached store
+  private NearTracking tracking; // guarded by this; opened with the first near-cached store
 
   private RedisBackend(BackendSettings settings, Serializer serializer, RedisFailures failures,
       ClientResources resources, RedisLink link, RedisURI uri, ClientOptions options) {
@@ -131,11 +131,10 @@ final class RedisBackend implements StoreBackend {
   }
 
   /**
-   * Opens the cache's store: on the shared connection, or, with a near cache, on the tracking
-   * connection behind a {@link NearStore}.
+   * Opens the cache's store: on the shared connection, or, with a near cache, behind a
+   * {@link NearStore} on the connection its {@link NearTracking} names.
    *
-   * @throws StoreException kind CONFIGURATION for a near cache on a Redis Cluster or a server that
-   *     cannot track keys
+   * @throws StoreException kind CONFIGURATION for a near cache on a server that cannot track keys
    */
   @Override
   public Store open(StoreContext context) {
@@ -144,18 +143,17 @@ final class RedisBackend implements StoreBackend {
     if (near == null) {
       return new RedisStore(this, keys, shared);
     }
-    TrackingLink link = tracking(near, context.cacheName());
-    return new NearStore(new RedisStore(this, keys, link.calls()), serializer,
-        new NearEntries(keys, near, context.nearCounters()), link, context.nearCounters());
+    NearTracking tracking = tracking(near);
+    return new NearStore(new RedisStore(this, keys, tracking.calls()), serializer,
+        new NearEntries(keys, near, context.nearCounters()), tracking.channel(), context.nearCounters());
   }
 
-  private synchronized TrackingLink tracking(NearCacheSettings near, String cacheName) {
-    if (link.isCluster()) {
-      throw new StoreException(Kind.CONFIGURATION, failures.describe("cache '" + cacheName + "' has a near cache,"
-          + " which is not supported on a Redis Cluster yet. Fix: remove near_cache from the backend (or the cache)"));
-    }
+  private synchronized NearTracking tracking(NearCacheSettings near) {
     if (tracking == null) {
-      tracking = TrackingLink.open(uri, resources, options, near.heartbeat(), failures);
+      String prefix = settings.keyPrefix() == null ? RemoteKeys.DEFAULT_PREFIX : settings.keyPrefix();
+      tracking = link.isCluster()
+          ? ClusterTracking.open(link, uri, resources, options, prefix, near.heartbeat(), failures)
+          : TrackingLink.open(uri, resources, options, near.heartbeat(), failures);
     }
     return tracking;
   }

@@ -14,12 +14,15 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The client and the one shared connection of a backend, for whichever topology the URL names:
@@ -145,6 +148,22 @@ final class RedisLink implements AutoCloseable {
 
   RedisClusterAsyncCommands<String, byte[]> async() {
     return async;
+  }
+
+  /**
+   * Returns the masters of the cluster as Lettuce currently sees them, by {@code host:port}; empty
+   * when this is not a cluster connection.
+   */
+  Map<String, RedisURI> masters() {
+    Map<String, RedisURI> masters = new TreeMap<>();
+    if (connection instanceof StatefulRedisClusterConnection<String, byte[]> clusterConnection) {
+      for (RedisClusterNode node : clusterConnection.getPartitions()) {
+        if (node.getRole() != null && node.getRole().isUpstream()) {
+          masters.put(node.getUri().getHost() + ":" + node.getUri().getPort(), node.getUri());
+        }
+      }
+    }
+    return masters;
   }
 
   /** Whether this is a Redis Cluster connection. */

@@ -1,7 +1,6 @@
 package dev.lexigram.cache.backend.redis;
 
-import dev.lexigram.cache.near.NearChannel;
-import dev.lexigram.cache.near.NearEntries;
+import dev.lexigram.cache.near.Generations;
 import dev.lexigram.cache.store.StoreException;
 import dev.lexigram.cache.store.StoreException.Kind;
 import io.lettuce.core.ClientOptions;
@@ -12,16 +11,13 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushMessage;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The connection of a Redis backend's near caches, with server-assisted client-side caching on
@@ -31,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (write, delete, expiry, eviction, flush). {@code NOLOOP}: this process's own writes, sent here
  * too, push nothing; its near stores forget those keys themselves once the write is acknowledged.
  *
- * <p>It vouches for its invalidations as a {@link NearChannel} generation, and stops vouching
+ * <p>It vouches for its invalidations as a {@link Generations} channel, and stops vouching
  * (a new negative generation, every local copy dropped) when:
  * <ul>
  *   <li>the connection drops (Lettuce reconnects; tracking is not restored by Lettuce);
@@ -45,16 +41,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * once. Every step compares the generation it started from, so an answer that crosses a
  * disconnect never restores trust.
  */
-final class TrackingLink implements NearChannel, AutoCloseable {
+final class TrackingLink implements NearTracking {
 
   private static final TrackingArgs TRACKING_ON = new TrackingArgs().enabled(true).noloop();
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, byte[]> connection;
   private final RedisCalls calls;
-  private final List<NearEntries> attached = new CopyOnWriteArrayList<>();
-  private final AtomicLong generation = new AtomicLong(-1);
-  private final AtomicLong counter = new AtomicLong(1);
+  private final Generations generations = new Generations();
   private final long heartbeatNanos;
   private final ClientResources resources;
   private volatile long heartbeatSentAt;
@@ -93,7 +87,7 @@ final class TrackingLink implements NearChannel, AutoCloseable {
     TrackingLink link = new TrackingLink(client, connection, heartbeat, resources);
     try {
       connection.sync().clientTracking(TRACKING_ON);
-      if (!tracks(connection.sync().clientInfo())) {
+      if (!Invalidations.tracks(connection.sync().clientInfo())) {
         throw new IllegalStateException("CLIENT INFO does not show tracking on after CLIENT TRACKING ON");
       }
     } catch (RuntimeException e) {
@@ -123,72 +117,36 @@ final class TrackingLink implements NearChannel, AutoCloseable {
         }
       }
     });
-    generation.set(counter.incrementAndGet());
+    generations.trustSince(generations.generation());
     heartbeat = resources.eventExecutorGroup().scheduleAtFixedRate(this::beat, heartbeatNanos, heartbeatNanos,
         TimeUnit.NANOSECONDS);
   }
 
   /** The commands of this connection, for the near-cached stores. */
-  RedisCalls calls() {
+  @Override
+  public RedisCalls calls() {
     return calls;
   }
 
   @Override
-  public long generation() {
-    return generation.get();
-  }
-
-  @Override
-  public void attach(NearEntries entries) {
-    attached.add(entries);
-  }
-
-  @Override
-  public void detach(NearEntries entries) {
-    attached.remove(entries);
+  public Generations channel() {
+    return generations;
   }
 
   private void onPush(PushMessage message) {
-    if (!"invalidate".equals(message.getType())) {
+    List<?> names = Invalidations.names(message);
+    if (names == Invalidations.NOT_AN_INVALIDATION) {
       return;
     }
-    List<Object> content = message.getContent(StringCodec.UTF8::decodeKey);
-    Object names = content.size() > 1 ? content.get(1) : null;
-    if (!(names instanceof List<?> list)) {
-      renew(); // FLUSHALL / FLUSHDB: every key changed
-      return;
-    }
-    for (Object name : list) {
-      String text = String.valueOf(name);
-      for (NearEntries entries : attached) {
-        if (text.startsWith(entries.namespace())) {
-          entries.invalidate(text);
-        }
-      }
+    if (names == null) {
+      generations.renew(); // FLUSHALL / FLUSHDB: every key changed
+    } else {
+      generations.invalidate(names);
     }
   }
 
-  /** Every tracked key changed at once: a new generation, still vouched for. */
-  private void renew() {
-    long current = generation.get();
-    if (current >= 0 && generation.compareAndSet(current, counter.incrementAndGet())) {
-      attached.forEach(NearEntries::invalidateAll);
-    }
-  }
-
-  /** Stops vouching: a new negative generation, and the local copies are dropped. */
   private void distrust() {
-    long previous = generation.getAndSet(-counter.incrementAndGet());
-    if (previous >= 0) {
-      attached.forEach(NearEntries::invalidateAll);
-    }
-  }
-
-  /** Vouches again under a new generation, unless something made it distrust since {@code captured}. */
-  private void trustSince(long captured) {
-    if (captured < 0) {
-      generation.compareAndSet(captured, counter.incrementAndGet());
-    }
+    generations.distrust();
   }
 
   /** One heartbeat: the previous one unanswered since the last beat means a silent connection. */
@@ -208,15 +166,15 @@ final class TrackingLink implements NearChannel, AutoCloseable {
     if (closed) {
       return;
     }
-    long captured = generation.get();
+    long captured = generations.generation();
     heartbeatSentAt = System.nanoTime() | 1;
     try {
       calls.async().clientInfo().whenComplete((info, failure) -> {
         heartbeatSentAt = 0;
         if (failure != null) {
           distrust();
-        } else if (tracks(info)) {
-          trustSince(captured);
+        } else if (Invalidations.tracks(info)) {
+          generations.trustSince(captured);
         } else {
           distrust();
           enable();
@@ -228,22 +186,12 @@ final class TrackingLink implements NearChannel, AutoCloseable {
     }
   }
 
-  /** Whether a {@code CLIENT INFO} line has flag {@code t}: this connection has tracking on. */
-  static boolean tracks(String clientInfo) {
-    for (String field : clientInfo.trim().split(" ")) {
-      if (field.startsWith("flags=")) {
-        return field.indexOf('t', "flags=".length()) >= 0;
-      }
-    }
-    return false;
-  }
-
   private void enable() {
-    long captured = generation.get();
+    long captured = generations.generation();
     try {
       calls.async().clientTracking(TRACKING_ON).whenComplete((ok, failure) -> {
         if (failure == null) {
-          trustSince(captured);
+          generations.trustSince(captured);
         }
       });
     } catch (RuntimeException e) {
