@@ -23,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  * @param tagStaleness how long a process uses a tag version it read from a remote backend before
  *     reading it again (the longest another process's tag invalidation may go unseen here); zero
  *     or positive, default {@link #DEFAULT_TAG_STALENESS}
+ * @param circuitBreaker the circuit breaker of each remote backend; non-null, off by default
  */
 public record ServiceSettings(
     SerializerKind serializer,
@@ -31,10 +32,23 @@ public record ServiceSettings(
     List<String> signingKeys,
     Integer compressionThreshold,
     ProtectionSettings protection,
-    Duration tagStaleness) {
+    Duration tagStaleness,
+    CircuitBreakerSettings circuitBreaker) {
 
   /** The default {@code tag_staleness}: short enough to be a blink, long enough to spare the round trips. */
   public static final Duration DEFAULT_TAG_STALENESS = Duration.ofMillis(100);
+
+  /**
+   * Settings without a circuit breaker.
+   *
+   * @throws NullPointerException as the canonical constructor
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ServiceSettings(SerializerKind serializer, boolean enableProtection, List<String> allowedTypes,
+      List<String> signingKeys, Integer compressionThreshold, ProtectionSettings protection, Duration tagStaleness) {
+    this(serializer, enableProtection, allowedTypes, signingKeys, compressionThreshold, protection, tagStaleness,
+        CircuitBreakerSettings.defaults());
+  }
 
   /**
    * Settings with the default {@code tag_staleness}.
@@ -69,6 +83,7 @@ public record ServiceSettings(
     requireNonNull(serializer, "serializer");
     requireNonNull(protection, "protection");
     requireNonNull(tagStaleness, "tagStaleness");
+    requireNonNull(circuitBreaker, "circuitBreaker");
     if (tagStaleness.isNegative()) {
       throw new IllegalArgumentException("tagStaleness is negative: " + tagStaleness);
     }
@@ -92,6 +107,7 @@ public record ServiceSettings(
   public String toString() {
     return "ServiceSettings[serializer=" + serializer + ", enableProtection=" + enableProtection
         + ", allowedTypes=" + allowedTypes + ", signingKeys=" + signingKeys.size() + " key(s)"
-        + ", compressionThreshold=" + compressionThreshold + ", protection=" + protection + ", tagStaleness=" + tagStaleness + "]";
+        + ", compressionThreshold=" + compressionThreshold + ", protection=" + protection + ", tagStaleness=" + tagStaleness
+        + ", circuitBreaker=" + circuitBreaker + "]";
   }
 }

@@ -30,6 +30,8 @@ final class SettingsParser {
   static final String PROTECTION_FIX = "write a duration such as 10s, 500ms or PT30S";
   static final String NEAR_SIZE_FIX = "set a positive entry count such as 10000 (the default)";
   static final String NEAR_TTL_FIX = "set a positive duration such as 30s (the default) or 5m";
+  static final String BREAKER_THRESHOLD_FIX =
+      "set how many consecutive connection failures open the circuit, e.g. 5 (the default)";
   static final String COMPRESSION_FIX =
       "set a size in bytes such as 1024, or remove the key to never compress";
 
@@ -194,7 +196,21 @@ final class SettingsParser {
         s.texts("allowed_types"), s.texts("signing_keys"),
         threshold == null ? null : threshold.intValue(),
         protection(Section.read(s.value("protection"), s.path("protection"), Reference.PROTECTION, errors)),
-        tagStaleness == null ? ServiceSettings.DEFAULT_TAG_STALENESS : tagStaleness);
+        tagStaleness == null ? ServiceSettings.DEFAULT_TAG_STALENESS : tagStaleness,
+        circuitBreaker(Section.read(s.value("circuit_breaker"), s.path("circuit_breaker"), Reference.CIRCUIT_BREAKER,
+            errors)));
+  }
+
+  private CircuitBreakerSettings circuitBreaker(Section s) {
+    Long threshold = s.count("threshold", BREAKER_THRESHOLD_FIX);
+    if (threshold != null && (threshold == 0 || threshold > Integer.MAX_VALUE)) {
+      throw errors.at(s.path("threshold"), "must be between 1 and " + Integer.MAX_VALUE + ", got " + threshold,
+          BREAKER_THRESHOLD_FIX);
+    }
+    Duration resetAfter = s.period("reset_after", "write a duration such as 1s (the default) or 500ms");
+    return new CircuitBreakerSettings(s.flag("enabled", false),
+        threshold == null ? CircuitBreakerSettings.DEFAULT_THRESHOLD : threshold.intValue(),
+        resetAfter == null ? CircuitBreakerSettings.DEFAULT_RESET_AFTER : resetAfter);
   }
 
   private ProtectionSettings protection(Section s) {

@@ -1,7 +1,10 @@
 package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.breaker.BreakingStore;
+import dev.lexigram.cache.breaker.CircuitBreaker;
 import dev.lexigram.cache.config.BackendSettings;
+import dev.lexigram.cache.config.CircuitBreakerSettings;
 import dev.lexigram.cache.config.BackendType;
 import dev.lexigram.cache.config.CacheSettings;
 import dev.lexigram.cache.config.LexigramSettings;
@@ -63,6 +66,7 @@ final class CacheFactory {
   private final BackendRegistry backends;
   private final ManagerLocks locks;
   private final Map<String, TagVersions> tagVersions = new ConcurrentHashMap<>();
+  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
   /**
    * @param remote the serializer of remote backends, whose bytes come back from a shared server
@@ -111,6 +115,20 @@ final class CacheFactory {
       return new TagVersions(storeBackend.storesMayFail() ? new TranslatingTags(tags, name) : tags,
           backend.type() == BackendType.MEMORY ? null : settings.service().tagStaleness());
     });
+  }
+
+  /** Returns the store behind its backend's circuit breaker when {@code service.circuit_breaker} is on. */
+  private Store guarded(Store store, BackendSettings backend, StoreBackend storeBackend) {
+    CircuitBreakerSettings settings = this.settings.service().circuitBreaker();
+    if (!settings.enabled()) {
+      return store;
+    }
+    CircuitBreaker breaker = breakers.computeIfAbsent(backend.name(), name -> {
+      CircuitBreaker created = new CircuitBreaker(name, settings);
+      storeBackend.onReconnect(created::probeNow);
+      return created;
+    });
+    return new BreakingStore(store, breaker);
   }
 
   /** Closes every backend opened so far, after stopping lock renewals. */
@@ -162,7 +180,8 @@ final class CacheFactory {
     NearCounters nearCounters = near == null ? null : new NearCounters();
     Store opened = openStore(storeBackend, new StoreContext(name, clock, relay, !expiry.isEternal(), maxSize, near,
         nearCounters), backend);
-    Store store = storeBackend.storesMayFail() ? new TranslatingStore(opened, name, backend.name()) : opened;
+    Store store = storeBackend.storesMayFail()
+        ? new TranslatingStore(guarded(opened, backend, storeBackend), name, backend.name()) : opened;
     // a remote backend copies by nature; the configuration keeps the flag the caller asked for
     boolean byValue = configuration.isStoreByValue() || !storeBackend.supportsStoreByReference();
     Copier valueCopier = byValue ? new StoreByValueCopier(name, Copier.serializing(inProcess)) : Copier.identity();

@@ -53,6 +53,15 @@ public interface StoreBackend extends AutoCloseable {
    */
   TagStore tags(String keyPrefix);
 
+  /**
+   * Asks to be told each time the backend's client has connected again after losing its server
+   * (a circuit breaker then probes at once). The default, for a backend that never reconnects or
+   * cannot tell, never calls it.
+   */
+  default void onReconnect(Runnable listener) {
+    // nothing to tell
+  }
+
   /** Closes the shared resources; a second call does nothing. */
   @Override
   void close();

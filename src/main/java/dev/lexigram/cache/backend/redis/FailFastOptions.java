@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 final class FailFastOptions {
 
   static final int REQUEST_QUEUE_SIZE = 65_536;
-  static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+  static final Duration MAX_RECONNECT_DELAY = Duration.ofMillis(500);
 
   private FailFastOptions() {}
 

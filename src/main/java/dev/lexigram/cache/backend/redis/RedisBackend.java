@@ -15,6 +15,7 @@ import dev.lexigram.cache.store.StoreException;
 import dev.lexigram.cache.store.StoreException.Kind;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
@@ -156,6 +157,16 @@ final class RedisBackend implements StoreBackend {
           : TrackingLink.open(uri, resources, options, near.heartbeat(), failures);
     }
     return tracking;
+  }
+
+  /**
+   * Tells the listener when one of this backend's connections is active again: Lettuce's
+   * {@link ConnectionActivatedEvent}, published once the connection's handshake is done and it
+   * accepts commands (the resources, and so the events, are this backend's own).
+   */
+  @Override
+  public void onReconnect(Runnable listener) {
+    resources.eventBus().get().filter(ConnectionActivatedEvent.class::isInstance).subscribe(event -> listener.run());
   }
 
   @Override
