@@ -41,6 +41,8 @@ final class StoreOps<K, V> {
   private final Copier copier;
   /** The cache's notion of now, read only when a step needs it (see {@link #liveValues}). */
   private final LongSupplier clock;
+  /** The policy never moves expiry on access (decided once: the policy of a cache never changes). */
+  private final boolean readsNeverTouch;
   private final CacheTags tags;
 
   StoreOps(Store store, ExpiryCalculator expiry, EventDispatcher<K, V> dispatcher,
@@ -51,6 +53,7 @@ final class StoreOps<K, V> {
     this.statistics = statistics;
     this.copier = copier;
     this.clock = clock;
+    this.readsNeverTouch = !expiry.accessMayChangeExpiry();
     this.tags = tags;
   }
 
@@ -231,9 +234,19 @@ final class StoreOps<K, V> {
 
     @Override
     public V entry(Object key, StoreEntry entry) {
-      // nothing about an eternal entry that a read cannot touch depends on the time (a tagged
-      // entry of an eternal cache, say): no clock read, which costs more than the rest of a hit
-      long now = entry.expiresAt() == StoreEntry.ETERNAL && !expiry.accessMayChangeExpiry() ? 0L : clock.getAsLong();
+      if (entry.expiresAt() == StoreEntry.ETERNAL && readsNeverTouch) {
+        // nothing about an eternal entry that a read cannot touch depends on the time (a tagged
+        // entry of an eternal cache, say): no clock read, no expiry, only the tags to check
+        if (tags.isStale(entry)) {
+          expire(key, entry);
+          return absent(key);
+        }
+        if (onHit != null) {
+          onHit.hit(key, entry, 0L);
+        }
+        return valueOf(entry);
+      }
+      long now = clock.getAsLong();
       StoreEntry live = liveOf(key, entry, now);
       return (live == null) ? absent(key) : touchedValue(key, live, now);
     }

@@ -31,6 +31,8 @@ public final class EntryMeta {
   private final long[] versions;
   /** The cache layer's memo of what the tags stand for; not part of the meta's value. */
   private volatile Object resolved;
+  /** The cache layer's mark of when the tags were last found current; not part of the meta's value. */
+  private volatile long currentAt = -1;
 
   private EntryMeta(int computeMillis, String[] tags, long[] versions) {
     this.computeMillis = computeMillis;
@@ -129,6 +131,19 @@ public final class EntryMeta {
   /** Notes what the cache layer resolved the tags to; see {@link #resolved()}. */
   public void resolved(Object memo) {
     this.resolved = memo;
+  }
+
+  /**
+   * Returns the cache layer's mark of the moment (an epoch of its own, never reused) at which it
+   * last found every tag current, or -1: one comparison decides a read while nothing changed.
+   */
+  public long currentAt() {
+    return currentAt;
+  }
+
+  /** Sets the mark; see {@link #currentAt()}. */
+  public void currentAt(long epoch) {
+    this.currentAt = epoch;
   }
 
   /** Returns the encoded form; see the class comment. */

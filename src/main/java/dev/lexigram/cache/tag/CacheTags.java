@@ -42,7 +42,7 @@ public final class CacheTags {
   /** Returns whether the entry carries a tag that has been invalidated since it was written. */
   public boolean isStale(StoreEntry entry) {
     EntryMeta meta = entry.meta();
-    return meta != null && meta.hasTags() && !versions.isCurrent(meta);
+    return meta != null && !versions.isCurrentNow(meta) && meta.hasTags() && !versions.isCurrent(meta);
   }
 
   /** Returns whether checking the entry may ask the backend (it carries tags). */

@@ -70,7 +70,9 @@ public final class TagVersions {
    * tags current at this epoch is still current while it lasts, so a read of a tagged entry costs
    * one comparison until the next invalidation.
    */
-  private final AtomicLong epoch = new AtomicLong();
+  private volatile long epoch = EPOCHS.incrementAndGet();
+  /** Hands out the epochs of every instance, so that no two instances ever share one (a meta's mark names its checker). */
+  private static final AtomicLong EPOCHS = new AtomicLong();
   private final ConcurrentHashMap<String, TagState> states = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final ConcurrentHashMap<List<String>, EntryMeta> recentMetas = new ConcurrentHashMap<>();
@@ -117,10 +119,22 @@ public final class TagVersions {
     return meta;
   }
 
+  /**
+   * Returns true when this instance found the meta's tags current at the present epoch (nothing
+   * changed since): one comparison, the whole check of a tagged read in the common case. False
+   * says nothing; {@link #isCurrent} decides.
+   */
+  public boolean isCurrentNow(EntryMeta meta) {
+    return meta.currentAt() == epoch;
+  }
+
   /** Returns whether every tag the entry carries still has the version the entry recorded. */
   public boolean isCurrent(EntryMeta meta) {
     if (windowNanos == Long.MAX_VALUE) {
-      long now = epoch.get();
+      long now = epoch;
+      if (meta.currentAt() == now) {
+        return true; // found current by this instance at this very epoch: nothing changed since
+      }
       if (meta.resolved() instanceof Resolved memo && memo.owner == this && memo.epoch == now) {
         return memo.current;
       }
@@ -128,6 +142,9 @@ public final class TagVersions {
       refreshStale(resolved, false);
       boolean current = matches(meta, resolved);
       meta.resolved(new Resolved(this, resolved, now, current));
+      if (current) {
+        meta.currentAt(now);
+      }
       return current;
     }
     TagState[] resolved = resolvedOf(meta);
@@ -202,6 +219,6 @@ public final class TagVersions {
       Long version = versions.get(state.tag);
       state.update(version == null ? 0 : version, order, now);
     }
-    epoch.incrementAndGet(); // after the states: a check that saw the old epoch is made again
+    epoch = EPOCHS.incrementAndGet(); // after the states: a check that saw the old epoch is made again
   }
 }
