@@ -71,4 +71,11 @@ public interface LexigramCacheManager extends CacheManager {
    * @throws IllegalStateException if the manager is closed
    */
   SemanticCache semanticCache(String name);
+
+  /**
+   * Returns what this manager measures beyond the JCache statistics (near caches, circuit
+   * breakers, tag invalidations, stampede protection, locks, semantic caches, extension calls):
+   * the source of {@link dev.lexigram.cache.metrics.LexigramMetrics} for Micrometer.
+   */
+  dev.lexigram.cache.metrics.Instruments instruments();
 }

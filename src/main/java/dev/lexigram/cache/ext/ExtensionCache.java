@@ -29,9 +29,11 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
   private final CacheOperations<K, V> operations;
   private final Cache<K, V> cache;
   private final Executor executor;
+  private final ErrorCounts errors;
 
-  public ExtensionCache(CacheOperations<K, V> operations) {
+  public ExtensionCache(CacheOperations<K, V> operations, ErrorCounts errors) {
     this.operations = Objects.requireNonNull(operations);
+    this.errors = Objects.requireNonNull(errors);
     this.cache = operations.cache();
     this.executor = operations.executor();
   }
@@ -49,28 +51,28 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Exception | Error e) {
-      return Result.err(Outcomes.toError(e));
+      return errors.counted(Result.err(Outcomes.toError(e)));
     }
   }
 
   @Override
   public Result<Void> put(K key, V value) {
-    return Outcomes.run(() -> cache.put(key, value));
+    return errors.run(() -> cache.put(key, value));
   }
 
   @Override
   public Result<Void> put(K key, V value, Duration ttl) {
-    return Outcomes.run(() -> operations.put(key, value, Ttls.millisRoundedUp(ttl), List.of()));
+    return errors.run(() -> operations.put(key, value, Ttls.millisRoundedUp(ttl), List.of()));
   }
 
   @Override
   public Result<Boolean> delete(K key) {
-    return Outcomes.capture(() -> cache.remove(key));
+    return errors.capture(() -> cache.remove(key));
   }
 
   @Override
   public Result<Long> deletePattern(String glob) {
-    return Outcomes.capture(() -> {
+    return errors.capture(() -> {
       Glob compiled = compile(glob);
       long removed = 0;
       for (Iterator<K> keys = operations.keysMatching(compiled); keys.hasNext(); ) {
@@ -93,27 +95,27 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Boolean> exists(K key) {
-    return Outcomes.capture(() -> cache.containsKey(key));
+    return errors.capture(() -> cache.containsKey(key));
   }
 
   @Override
   public Result<Map<K, V>> getMany(Collection<? extends K> keys) {
-    return Outcomes.capture(() -> cache.getAll(new LinkedHashSet<>(Objects.requireNonNull(keys, "keys"))));
+    return errors.capture(() -> cache.getAll(new LinkedHashSet<>(Objects.requireNonNull(keys, "keys"))));
   }
 
   @Override
   public Result<Void> putMany(Map<? extends K, ? extends V> entries) {
-    return Outcomes.run(() -> cache.putAll(entries));
+    return errors.run(() -> cache.putAll(entries));
   }
 
   @Override
   public Result<Void> putMany(Map<? extends K, ? extends V> entries, Duration ttl) {
-    return Outcomes.run(() -> operations.putAll(entries, Ttls.millisRoundedUp(ttl), List.of()));
+    return errors.run(() -> operations.putAll(entries, Ttls.millisRoundedUp(ttl), List.of()));
   }
 
   @Override
   public Result<Long> deleteMany(Collection<? extends K> keys) {
-    return Outcomes.capture(() -> {
+    return errors.capture(() -> {
       Set<K> distinct = new LinkedHashSet<>(Objects.requireNonNull(keys, "keys"));
       long removed = 0;
       for (K key : distinct) {
@@ -127,37 +129,37 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<TimeToLive> ttl(K key) {
-    return Outcomes.capture(() -> operations.timeToLive(key));
+    return errors.capture(() -> operations.timeToLive(key));
   }
 
   @Override
   public Result<Boolean> expire(K key, Duration ttl) {
-    return Outcomes.capture(() -> operations.expire(key, Ttls.millisRoundedUp(ttl)));
+    return errors.capture(() -> operations.expire(key, Ttls.millisRoundedUp(ttl)));
   }
 
   @Override
   public Result<Boolean> persist(K key) {
-    return Outcomes.capture(() -> operations.expire(key, -1L));
+    return errors.capture(() -> operations.expire(key, -1L));
   }
 
   @Override
   public Result<Long> increment(K key, long delta) {
-    return Outcomes.capture(() -> cache.invoke(key, new IncrementProcessor<>(), delta));
+    return errors.capture(() -> cache.invoke(key, new IncrementProcessor<>(), delta));
   }
 
   @Override
   public Result<Void> clear() {
-    return Outcomes.run(cache::clear);
+    return errors.run(cache::clear);
   }
 
   @Override
   public CompletionStage<Result<Optional<V>>> getAsync(K key) {
-    return Outcomes.fromStage(() -> operations.getAsync(key), Optional::ofNullable);
+    return errors.fromStage(() -> operations.getAsync(key), Optional::ofNullable);
   }
 
   @Override
   public CompletionStage<Result<Void>> putAsync(K key, V value) {
-    return Outcomes.fromStage(() -> operations.putAsync(key, value), written -> null);
+    return errors.fromStage(() -> operations.putAsync(key, value), written -> null);
   }
 
   @Override
@@ -167,7 +169,7 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public CompletionStage<Result<Boolean>> deleteAsync(K key) {
-    return Outcomes.fromStage(() -> operations.removeAsync(key), Function.identity());
+    return errors.fromStage(() -> operations.removeAsync(key), Function.identity());
   }
 
   @Override
@@ -177,12 +179,12 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public CompletionStage<Result<Boolean>> existsAsync(K key) {
-    return Outcomes.fromStage(() -> operations.containsKeyAsync(key), Function.identity());
+    return errors.fromStage(() -> operations.containsKeyAsync(key), Function.identity());
   }
 
   @Override
   public CompletionStage<Result<Map<K, V>>> getManyAsync(Collection<? extends K> keys) {
-    return Outcomes.fromStage(() -> operations.getAllAsync(new LinkedHashSet<>(Objects.requireNonNull(keys, "keys"))),
+    return errors.fromStage(() -> operations.getAllAsync(new LinkedHashSet<>(Objects.requireNonNull(keys, "keys"))),
         Function.identity());
   }
 
@@ -223,12 +225,12 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<V> getOrCompute(K key, Function<? super K, ? extends V> compute) {
-    return Outcomes.capture(() -> operations.getOrCompute(key, compute, -1, List.of()));
+    return errors.capture(() -> operations.getOrCompute(key, compute, -1, List.of()));
   }
 
   @Override
   public Result<V> getOrCompute(K key, Duration ttl, Function<? super K, ? extends V> compute) {
-    return Outcomes.capture(() -> operations.getOrCompute(key, compute, Ttls.millisRoundedUp(ttl), List.of()));
+    return errors.capture(() -> operations.getOrCompute(key, compute, Ttls.millisRoundedUp(ttl), List.of()));
   }
 
   @Override
@@ -253,17 +255,17 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
 
   @Override
   public Result<Void> put(K key, V value, WriteOptions options) {
-    return Outcomes.run(() -> operations.put(key, value, Ttls.millisOf(options), options.tags()));
+    return errors.run(() -> operations.put(key, value, Ttls.millisOf(options), options.tags()));
   }
 
   @Override
   public Result<Void> putMany(Map<? extends K, ? extends V> entries, WriteOptions options) {
-    return Outcomes.run(() -> operations.putAll(entries, Ttls.millisOf(options), options.tags()));
+    return errors.run(() -> operations.putAll(entries, Ttls.millisOf(options), options.tags()));
   }
 
   @Override
   public Result<V> getOrCompute(K key, WriteOptions options, Function<? super K, ? extends V> compute) {
-    return Outcomes.capture(() -> operations.getOrCompute(key, compute, Ttls.millisOf(options), options.tags()));
+    return errors.capture(() -> operations.getOrCompute(key, compute, Ttls.millisOf(options), options.tags()));
   }
 
   @Override

@@ -17,7 +17,9 @@ import dev.lexigram.cache.jcache.management.CacheConfigurationBean;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
+import dev.lexigram.cache.ext.ErrorCounts;
 import dev.lexigram.cache.lock.BackendLocks;
+import dev.lexigram.cache.metrics.Instruments;
 import dev.lexigram.cache.near.NearCounters;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
@@ -67,6 +69,8 @@ final class CacheFactory {
   private final ManagerLocks locks;
   private final Map<String, TagVersions> tagVersions = new ConcurrentHashMap<>();
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  private final Measures measures = new Measures(new Instruments());
+  private final Set<String> measuredLocks = ConcurrentHashMap.newKeySet();
 
   /**
    * @param remote the serializer of remote backends, whose bytes come back from a shared server
@@ -90,7 +94,20 @@ final class CacheFactory {
   BackendLocks locks(String backendName) {
     BackendSettings backend = settings.backend(backendName).orElseThrow(() -> new IllegalArgumentException(
         "No backend named '" + backendName + "' in " + settings.source() + "; declared backends: " + backendNames()));
-    return locks.of(backend.name(), () -> backends.backend(backend).locks(backend.keyPrefix()));
+    BackendLocks opened = locks.of(backend.name(), () -> backends.backend(backend).locks(backend.keyPrefix()));
+    if (measuredLocks.add(backend.name())) {
+      measures.locks(backend.name(), opened.counters());
+    }
+    return opened;
+  }
+
+  /** What this manager measures; see {@link Measures}. */
+  Instruments instruments() {
+    return measures.instruments();
+  }
+
+  Measures measures() {
+    return measures;
   }
 
   /**
@@ -112,8 +129,10 @@ final class CacheFactory {
   private TagVersions tagVersions(BackendSettings backend, StoreBackend storeBackend) {
     return tagVersions.computeIfAbsent(backend.name(), name -> {
       TagStore tags = storeBackend.tags(backend.keyPrefix());
-      return new TagVersions(storeBackend.storesMayFail() ? new TranslatingTags(tags, name) : tags,
+      TagVersions versions = new TagVersions(storeBackend.storesMayFail() ? new TranslatingTags(tags, name) : tags,
           backend.type() == BackendType.MEMORY ? null : settings.service().tagStaleness());
+      measures.tags(name, versions);
+      return versions;
     });
   }
 
@@ -126,6 +145,7 @@ final class CacheFactory {
     CircuitBreaker breaker = breakers.computeIfAbsent(backend.name(), name -> {
       CircuitBreaker created = new CircuitBreaker(name, settings);
       storeBackend.onReconnect(created::probeNow);
+      measures.breaker(name, created);
       return created;
     });
     return new BreakingStore(store, breaker);
@@ -193,7 +213,8 @@ final class CacheFactory {
     CacheWiring<K, V> wiring = new CacheWiring<>(name, manager, configuration, store, clock,
         expiry, statistics,
         copier,
-        loader(configuration, stampede, tags), writer(configuration), executor, stampede, tags);
+        loader(configuration, stampede, tags), writer(configuration), executor, stampede, tags, new ErrorCounts());
+    measures.cache(name, backend.name(), stampede, wiring.extensionErrors(), nearCounters);
     CacheProxy<K, V> cache = new CacheProxy<>(wiring);
     cache.setStatisticsEnabled(configuration.isStatisticsEnabled());
     relay.forwardTo(cache.evictionListener());

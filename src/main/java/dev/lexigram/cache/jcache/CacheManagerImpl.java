@@ -56,6 +56,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   private final ConcurrentMap<String, CacheProxy<?, ?>> caches = new ConcurrentHashMap<>();
   private final Runnable onClose;
   private final SemanticCaches semantic;
+  private final java.util.Set<String> measuredSemantic = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   CacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
@@ -154,11 +155,20 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   }
 
   @Override
+  public dev.lexigram.cache.metrics.Instruments instruments() {
+    return factory.instruments();
+  }
+
+  @Override
   public SemanticCache semanticCache(String name) {
     requireOpen();
     Objects.requireNonNull(name, "name");
     try {
-      return semantic.get(name);
+      SemanticCache cache = semantic.get(name);
+      if (measuredSemantic.add(name)) {
+        factory.measures().semantic(name, semantic.backendOf(name), cache);
+      }
+      return cache;
     } catch (EmbeddingException e) {
       throw new CacheException("Cannot open semantic cache '" + name + "': " + e.getMessage(), e);
     }

@@ -113,7 +113,7 @@ public class CacheProxy<K, V> implements Cache<K, V> {
     }
     this.loads = new LoadAllTasks<>(this);
     this.bulk = new BulkWrites<>(this);
-    this.extension = new ExtensionCache<>(new ProxyOperations<>(this));
+    this.extension = new ExtensionCache<>(new ProxyOperations<>(this), wiring.extensionErrors());
   }
 
   /** Returns the listener the store reports its own evictions to. */

@@ -1,6 +1,7 @@
 package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.ext.ErrorCounts;
 import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.integration.ReadThrough;
 import dev.lexigram.cache.jcache.integration.WriteThrough;
@@ -26,4 +27,5 @@ record CacheWiring<K, V>(
     WriteThrough<K, V> writeThrough,
     Executor executor,
     Stampede<K, V> stampede,
-    CacheTags tags) {}
+    CacheTags tags,
+    ErrorCounts extensionErrors) {}

@@ -22,6 +22,13 @@ public final class BackendLocks implements AutoCloseable {
    * @param store the backend's lock store
    * @param renewals the scheduler renewals run on; shared, not closed by this
    */
+  private final LockCounters counters = new LockCounters();
+
+  /** Returns what this backend's locks counted in this process. */
+  public LockCounters counters() {
+    return counters;
+  }
+
   public BackendLocks(LockStore store, ScheduledExecutorService renewals) {
     this.store = Objects.requireNonNull(store);
     this.renewals = Objects.requireNonNull(renewals);

@@ -53,9 +53,11 @@ final class NamedLock implements DistributedLock {
     String owner = UUID.randomUUID().toString();
     long deadline = System.nanoTime() + wait.toNanos();
     long pause = FIRST_PAUSE_NANOS;
+    boolean waited = false;
     while (true) {
       long token = locks.store().tryAcquire(name, owner, leaseMillis);
       if (token > 0) {
+        locks.counters().acquired(waited);
         HeldLease held = new HeldLease(locks, name, owner, token);
         if (renewFor != null) {
           held.renew(leaseMillis, renewFor, Thread.currentThread());
@@ -64,8 +66,10 @@ final class NamedLock implements DistributedLock {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
+        locks.counters().timedOut(waited);
         return Optional.empty();
       }
+      waited = true;
       LockSupport.parkNanos(Math.min(pause, left));
       if (Thread.interrupted()) {
         throw new InterruptedException("Interrupted while waiting for lock '" + name + "'");

@@ -62,6 +62,12 @@ public final class SemanticCaches {
     return open.computeIfAbsent(name, n -> openCache(settings));
   }
 
+  /** Returns the backend a declared semantic cache lives on. */
+  public String backendOf(String name) {
+    SemanticSettings settings = declared.get(name);
+    return settings == null || settings.backend() == null ? defaultBackend : settings.backend();
+  }
+
   /** The name of the cache that holds a semantic cache's records. */
   public static String storeName(String semanticName) {
     return "semantic." + semanticName;

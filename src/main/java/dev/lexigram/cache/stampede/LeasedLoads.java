@@ -57,6 +57,13 @@ public final class LeasedLoads {
    * @param protection the limits: {@code max_wait}, {@code lock_ttl}, {@code on_timeout}
    * @param stale whether an entry that has not expired is gone all the same (its tags were invalidated)
    */
+  private final java.util.concurrent.atomic.LongAdder waited = new java.util.concurrent.atomic.LongAdder();
+
+  /** Returns how many loads found the value another process's lease holder stored (a load each saved). */
+  public long savedByOtherProcesses() {
+    return waited.sum();
+  }
+
   public LeasedLoads(Store store, Clock clock, ProtectionSettings protection, Predicate<StoreEntry> stale) {
     this.stale = stale;
     this.store = store;
@@ -88,6 +95,7 @@ public final class LeasedLoads {
       }
       V present = present(key);
       if (present != null) {
+        waited.increment(); // another process loaded it: one load saved
         return present;
       }
       if (System.nanoTime() - deadline >= 0) {

@@ -52,6 +52,13 @@ public final class SingleFlight<K, V> {
    *     {@code on_timeout}, whether it then loads by itself or fails
    * @param share what a waiter receives of the loaded value (a copy, or the value itself)
    */
+  private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+
+  /** Returns how many callers waited for another caller's load of the same key (a load each saved). */
+  public long waits() {
+    return waits.sum();
+  }
+
   public SingleFlight(ProtectionSettings protection, UnaryOperator<V> share) {
     this.maxWait = protection.maxWait();
     this.failOnTimeout = protection.onTimeout() == ProtectionSettings.OnTimeout.FAIL;
@@ -68,7 +75,11 @@ public final class SingleFlight<K, V> {
     Flight<V> mine = new Flight<>();
     Flight<V> running = flights.putIfAbsent(key, mine);
     if (running != null) {
-      return running.owner == Thread.currentThread() ? load.apply(key) : await(running, key, load);
+      if (running.owner == Thread.currentThread()) {
+        return load.apply(key);
+      }
+      waits.increment();
+      return await(running, key, load);
     }
     try {
       V value = load.apply(key);

@@ -35,6 +35,16 @@ public final class Stampede<K, V> {
     this.early = early;
   }
 
+  /** Returns how many reads waited for a load of the same key in this process instead of loading (0 when off). */
+  public long waitsInProcess() {
+    return flights == null ? 0 : flights.waits();
+  }
+
+  /** Returns how many loads found the value another process loaded under the key's lease (0 when off). */
+  public long savedAcrossProcesses() {
+    return leases == null ? 0 : leases.savedByOtherProcesses();
+  }
+
   /** Returns the early recomputation of entries that will expire, or null when it is off. */
   public EarlyRecompute early() {
     return early;

@@ -71,6 +71,12 @@ public final class TagVersions {
    * one comparison until the next invalidation.
    */
   private volatile long epoch = EPOCHS.incrementAndGet();
+  private final java.util.concurrent.atomic.LongAdder invalidations = new java.util.concurrent.atomic.LongAdder();
+
+  /** Returns how many tags this process invalidated on the backend. */
+  public long invalidations() {
+    return invalidations.sum();
+  }
   /** Hands out the epochs of every instance, so that no two instances ever share one (a meta's mark names its checker). */
   private static final AtomicLong EPOCHS = new AtomicLong();
   private final ConcurrentHashMap<String, TagState> states = new ConcurrentHashMap<>();
@@ -165,6 +171,7 @@ public final class TagVersions {
   /** Gives the tags new versions on the backend, and reads them here at once. */
   public void invalidate(String[] tags) {
     store.invalidate(Arrays.asList(tags));
+    invalidations.add(tags.length);
     TagState[] resolved = resolve(tags);
     read(Arrays.asList(resolved), false);
   }
