@@ -22,6 +22,9 @@ public interface LexigramCacheManager extends CacheManager {
    */
   Set<String> declaredCacheNames();
 
+  /** Returns the names of the backends the configuration declares, in file order. Never null. */
+  Set<String> backendNames();
+
   /**
    * Returns the extension view of a backend the configuration declares: string keys, the
    * reference's base protocol, the same entries as the JCache cache of that name.

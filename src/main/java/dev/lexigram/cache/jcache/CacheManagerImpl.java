@@ -123,6 +123,13 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   }
 
   @Override
+  public Set<String> backendNames() {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    factory.settings().backends().forEach(backend -> names.add(backend.name()));
+    return java.util.Collections.unmodifiableSet(names);
+  }
+
+  @Override
   public CacheBackend backend(String name) {
     requireOpen();
     Objects.requireNonNull(name, "name");
