@@ -31,7 +31,9 @@ import java.util.TreeMap;
  *       standard one, with their target;
  *   <li>{@link RedisBenchmark}: ops/s of get, put and getAll(10) at 1, 8 and 64 threads for
  *       lexigram, raw Lettuce and Redisson's JCache, the ratios lexigram / lettuce-raw and
- *       lexigram / redisson-jcache and issue 5's targets;
+ *       lexigram / redisson-jcache and issue 5's targets; with {@code lexigram-breaker} (the same
+ *       backend behind its closed circuit breaker), the ratio lexigram-breaker / lexigram and the
+ *       breaker's target on the get rows;
  *   <li>{@link MemcachedBenchmark}: the same for lexigram and raw spymemcached, the ratio
  *       lexigram / spymemcached-raw and issue 6's target;
  *   <li>{@link TagGetBenchmark}: ops/s of a get hit of tagged and untagged entries on memory, Redis
@@ -45,7 +47,10 @@ import java.util.TreeMap;
  *       put/get mix at 8 threads, for lexigram's Redis backend with and without its near cache, raw
  *       Lettuce, Redisson's JCache and lexigram's memory backend by value; the near cache's ratios
  *       to Redisson's JCache and to the memory backend with their targets, and to the backend
- *       without it.
+ *       without it;
+ *   <li>{@link BreakerOverheadBenchmark}: the average time of a call to lexigram's memory store
+ *       bare and behind a closed circuit breaker, their difference in ns, and, when the result also
+ *       has {@link RedisBenchmark}'s lexigram get rows, that difference as a share of a Redis get.
  * </ul>
  *
  * Each section adds the allocation per operation when the run used {@code -prof gc}.
@@ -61,6 +66,13 @@ public final class RatioReport {
   private static final String TAG_GET_BENCHMARK = "TagGetBenchmark";
   private static final String TAG_INVALIDATE_BENCHMARK = "TagInvalidateBenchmark";
   private static final String NEAR_BENCHMARK = "NearCacheBenchmark";
+  private static final String BREAKER_BENCHMARK = "BreakerOverheadBenchmark";
+  /**
+   * The most a closed circuit breaker may cost a Redis get: the target lexigram-breaker / lexigram
+   * >= 0.98x on {@link RedisBenchmark}'s get rows, and the breaker's absolute cost ({@link
+   * BreakerOverheadBenchmark}) as a share of a Redis get.
+   */
+  private static final double BREAKER_SHARE_LIMIT = 0.02;
   /**
    * The most {@code invalidateTags} may slow down from the fewest entries carrying the tag to the
    * most (10 to 100,000 in {@link TagInvalidateBenchmark}): a call that enumerated the entries would
@@ -98,8 +110,16 @@ public final class RatioReport {
     }
   }
 
-  /** A ratio the README states, and its targets (none = printed without a target). */
-  record Ratio(String numerator, String denominator, List<Target> targets) {
+  /**
+   * A ratio the README states, and its targets (none = printed without a target), its values
+   * printed with {@code decimals} decimals (2 unless a target is as close to 1.00x as the breaker's).
+   */
+  record Ratio(String numerator, String denominator, List<Target> targets, int decimals) {
+    /** A ratio printed with 2 decimals. */
+    Ratio(String numerator, String denominator, List<Target> targets) {
+      this(numerator, denominator, targets, 2);
+    }
+
     /** A ratio whose get rows must reach {@code getTarget} (0 = no target). */
     Ratio(String numerator, String denominator, double getTarget, int targetDecimals) {
       this(numerator, denominator, getTarget > 0 ? List.of(Target.getRows(getTarget, targetDecimals)) : List.of());
@@ -107,6 +127,16 @@ public final class RatioReport {
 
     String label() {
       return numerator + " / " + denominator;
+    }
+
+    /** A value of this ratio, as its tables print it. */
+    String format(double value) {
+      return number(value) + "x";
+    }
+
+    /** A value of this ratio without the x (a range's ends). */
+    String number(double value) {
+      return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
   }
 
@@ -191,17 +221,25 @@ public final class RatioReport {
           new Ratio("lexigramCacheValue", "standard", 0.90, 2),
           new Ratio("cacheBackendValue", "standard", 0.90, 2)));
 
-  /** {@link RedisBenchmark}: issue 5's targets against raw Lettuce and Redisson's JCache. */
+  /**
+   * {@link RedisBenchmark}: issue 5's targets against raw Lettuce and Redisson's JCache, and the
+   * closed circuit breaker's cost on a get ({@code lexigram-breaker}, a candidate on request only,
+   * so not among the expected columns: a column appears when the result has it).
+   */
   private final Section redis = new Section(REDIS_BENCHMARK,
       " a local redis-server, get (100% hits), put and getAll(10):",
       List.of("lexigram", "lettuce-raw", "redisson-jcache"),
-      "Ratios (higher favours the first; lettuce-raw / redisson-jcache bounds any client over Lettuce)",
+      "Ratios (higher favours the first; lettuce-raw / redisson-jcache bounds any client over Lettuce;"
+          + " lexigram-breaker = lexigram behind its closed circuit breaker)",
       List.of(
           new Ratio("lexigram", "lettuce-raw", List.of(Target.on("get", 0.9, 8, 64))),
           new Ratio("lexigram", "redisson-jcache", List.of(Target.on("get", 2.5, 8, 64), Target.on("getAll", 2.0, 8, 64))),
           // the bound of any client over Lettuce: one round trip, no record, no JCache layer
-          new Ratio("lettuce-raw", "redisson-jcache", List.of())))
-      .targets("Targets (issue 5)");
+          new Ratio("lettuce-raw", "redisson-jcache", List.of()),
+          // a 2% margin: three decimals, so that a value printed as 0.98x cannot miss it
+          new Ratio("lexigram-breaker", "lexigram", List.of(new Target("get", Set.of(), 1 - BREAKER_SHARE_LIMIT, 2,
+              "circuit breaker closed, get, every thread count")), 3)))
+      .targets("Targets (issue 5; the circuit breaker's cost)");
 
   /** {@link MemcachedBenchmark}: issue 6's target against raw spymemcached, on every row. */
   private final Section memcached = new Section(MEMCACHED_BENCHMARK,
@@ -253,6 +291,13 @@ public final class RatioReport {
    */
   private final Map<String, Map<Integer, Score>> invalidations = new TreeMap<>(
       Comparator.comparingInt(RatioReport::backendOrder).thenComparing(Comparator.naturalOrder()));
+
+  /**
+   * {@link BreakerOverheadBenchmark}: average time of a call in ns (held in {@link
+   * Score#opsPerSecond}) by operation and threads, then by store ({@code bare}, {@code breaking}).
+   */
+  private final Map<RowKey, Map<String, Score>> breakerOverhead = new TreeMap<>(
+      Comparator.comparing(RowKey::operation).thenComparingInt(RowKey::threads));
 
   /** Memory, Redis, memcached, then any other backend. */
   private static int backendOrder(String backend) {
@@ -315,6 +360,10 @@ public final class RatioReport {
       } else if (className.equals(NEAR_BENCHMARK)) {
         // methods are get_<n>thread(s) and mix_8threads
         near.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
+      } else if (className.equals(BREAKER_BENCHMARK)) {
+        // methods are get_<n>thread(s) and read_<n>thread(s); the score is ns per call (AverageTime)
+        breakerOverhead.computeIfAbsent(new RowKey(prefix, threads), k -> new TreeMap<>())
+            .put(result.path("params").path("store").asText("?"), score);
       } else if (className.equals(BY_VALUE_BENCHMARK)) {
         byValue.add(new RowKey(prefix, threads), result.path("params").path("candidate").asText("?"), score);
       } else {
@@ -340,7 +389,8 @@ public final class RatioReport {
 
   private void print(PrintStream out) {
     List<Section> sections = sections();
-    if (sections.stream().allMatch(section -> section.rows.isEmpty()) && invalidations.isEmpty()) {
+    if (sections.stream().allMatch(section -> section.rows.isEmpty()) && invalidations.isEmpty()
+        && breakerOverhead.isEmpty()) {
       out.println("No results.");
       return;
     }
@@ -352,6 +402,102 @@ public final class RatioReport {
     if (!invalidations.isEmpty()) {
       printInvalidations(out);
     }
+    if (!breakerOverhead.isEmpty()) {
+      printBreakerOverhead(out);
+    }
+  }
+
+  /**
+   * {@link BreakerOverheadBenchmark}'s table: ns per call of the bare memory store and of the same
+   * store behind a closed circuit breaker, the difference (the breaker's cost) and, when this
+   * result has lexigram's Redis get at the same thread count, that get's time per call of one
+   * thread and the breaker's cost as a share of it, judged against {@link #BREAKER_SHARE_LIMIT}.
+   */
+  private void printBreakerOverhead(PrintStream out) {
+    boolean withRedis = breakerOverhead.keySet().stream().anyMatch(key -> redisGetNanos(key.threads()) != null);
+    out.println();
+    out.println(BREAKER_BENCHMARK + ": a hit on lexigram's memory store, bare and behind a closed circuit breaker"
+        + " (BreakingStore), average time per call of one thread in ns (lower is better; ± is JMH's 99.9% error as"
+        + " a share of the score)");
+    List<String> header = new ArrayList<>(List.of("op", "threads", "bare", "breaking", "breaker (ns)", "breaking / bare"));
+    if (withRedis) {
+      header.addAll(List.of("Redis get (ns)", "breaker / Redis get"));
+    }
+    Table table = new Table(header);
+    StringBuilder target = new StringBuilder(String.format(Locale.ROOT,
+        "  the breaker's cost on a call, breaker / Redis get <= %.0f%%:", 100 * BREAKER_SHARE_LIMIT));
+    boolean allMet = true;
+    boolean any = false;
+    for (var row : breakerOverhead.entrySet()) {
+      Score bare = row.getValue().get("bare");
+      Score breaking = row.getValue().get("breaking");
+      List<String> cells = new ArrayList<>(List.of(row.getKey().operation(), Integer.toString(row.getKey().threads()),
+          bare == null ? "-" : nanos(bare), breaking == null ? "-" : nanos(breaking)));
+      Double cost = bare == null || breaking == null ? null : breaking.opsPerSecond() - bare.opsPerSecond();
+      cells.add(cost == null ? "-" : String.format(Locale.ROOT, "%.1f", cost));
+      cells.add(cost == null || bare.opsPerSecond() == 0 ? "-"
+          : String.format(Locale.ROOT, "%.2fx", breaking.opsPerSecond() / bare.opsPerSecond()));
+      if (withRedis) {
+        Double redisGet = redisGetNanos(row.getKey().threads());
+        cells.add(redisGet == null ? "-" : String.format(Locale.ROOT, "%,.0f", redisGet));
+        if (cost == null || redisGet == null) {
+          cells.add("-");
+        } else {
+          double share = cost / redisGet;
+          boolean met = share <= BREAKER_SHARE_LIMIT;
+          allMet &= met;
+          any = true;
+          cells.add(String.format(Locale.ROOT, "%.3f%%", 100 * share));
+          target.append(String.format(Locale.ROOT, "  %s %d thread%s %.3f%% %s;", row.getKey().operation(),
+              row.getKey().threads(), row.getKey().threads() == 1 ? "" : "s", 100 * share, met ? "met" : "NOT met"));
+        }
+      }
+      table.add(cells);
+    }
+    table.print(out);
+    if (breakerOverhead.values().stream().flatMap(scores -> scores.values().stream()).anyMatch(s -> s.bytesPerOp() != null)) {
+      out.println();
+      out.println("Allocation in bytes per call (-prof gc, gc.alloc.rate.norm)");
+      Table allocation = new Table(List.of("op", "threads", "bare", "breaking"));
+      breakerOverhead.forEach((key, scores) -> {
+        List<String> cells = new ArrayList<>(List.of(key.operation(), Integer.toString(key.threads())));
+        for (String store : List.of("bare", "breaking")) {
+          Score score = scores.get(store);
+          cells.add(score == null || score.bytesPerOp() == null ? "-"
+              : String.format(Locale.ROOT, "%.1f", score.bytesPerOp()));
+        }
+        allocation.add(cells);
+      });
+      allocation.print(out);
+    }
+    out.println();
+    if (!withRedis) {
+      out.println("(Run it beside RedisBenchmark's lexigram get rows, as benchmarks/run-remote breaker does, for the"
+          + " breaker's cost as a share of a Redis get.)");
+      return;
+    }
+    out.println("Redis get (ns): RedisBenchmark's lexigram get at the same thread count in this result, as the time"
+        + " per call of one thread (threads / throughput).");
+    out.println();
+    out.println("Target (circuit breaker closed, measured where it is visible)");
+    target.append(any ? (allMet ? "  => MET" : "  => NOT MET") : "  no row with both stores and a Redis get");
+    out.println(target);
+  }
+
+  /** Lexigram's Redis get in this result at {@code threads} threads, as ns per call of one thread; or null. */
+  private Double redisGetNanos(int threads) {
+    Map<String, Score> scores = redis.rows.get(new RowKey("get", threads));
+    Score get = scores == null ? null : scores.get("lexigram");
+    return get == null || get.opsPerSecond() == 0 ? null : threads * 1e9 / get.opsPerSecond();
+  }
+
+  /** An average time in ns (held in {@link Score#opsPerSecond}), with its error as a share. */
+  private static String nanos(Score score) {
+    String time = String.format(Locale.ROOT, "%,.1f", score.opsPerSecond());
+    if (Double.isNaN(score.error()) || score.opsPerSecond() == 0) {
+      return time;
+    }
+    return time + String.format(Locale.ROOT, " ±%.0f%%", 100 * score.error() / score.opsPerSecond());
   }
 
   /**
@@ -463,7 +609,7 @@ public final class RatioReport {
       List<String> cells = new ArrayList<>(List.of(key.operation(), Integer.toString(key.threads())));
       for (Ratio ratio : section.ratios) {
         Double value = ratio(scores, ratio);
-        cells.add(value == null ? "-" : String.format(Locale.ROOT, "%.2fx", value));
+        cells.add(value == null ? "-" : ratio.format(value));
       }
       table.add(cells);
     });
@@ -491,8 +637,8 @@ public final class RatioReport {
       any = true;
       boolean met = value >= target.least();
       allMet &= met;
-      line.append(String.format(Locale.ROOT, "  %d thread%s %.2fx %s;", row.getKey().threads(),
-          row.getKey().threads() == 1 ? "" : "s", value, met ? "met" : "NOT met"));
+      line.append(String.format(Locale.ROOT, "  %d thread%s %s %s;", row.getKey().threads(),
+          row.getKey().threads() == 1 ? "" : "s", ratio.format(value), met ? "met" : "NOT met"));
     }
     line.append(any ? (allMet ? "  => MET" : "  => NOT MET")
         : target.scope().isEmpty() ? "  no get rows with both candidates"

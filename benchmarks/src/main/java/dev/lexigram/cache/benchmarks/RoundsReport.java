@@ -123,8 +123,8 @@ final class RoundsReport {
       List<String> cells = new ArrayList<>(List.of(key.operation(), Integer.toString(key.threads())));
       for (Ratio ratio : ratios) {
         List<Double> values = ratios(ratio, rounds);
-        cells.add(values.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)",
-            median(values), values.get(0), values.get(values.size() - 1)));
+        cells.add(values.isEmpty() ? "-" : ratio.format(median(values)) + " (" + ratio.number(values.get(0)) + "-"
+            + ratio.number(values.get(values.size() - 1)) + ")");
       }
       table.add(cells);
     });
@@ -146,8 +146,9 @@ final class RoundsReport {
       boolean met = median >= target.least();
       allMet &= met;
       long roundsMet = values.stream().filter(value -> value >= target.least()).count();
-      line.append(String.format(Locale.ROOT, "  %d thread%s %.2fx %s (%d of %d rounds);", row.getKey().threads(),
-          row.getKey().threads() == 1 ? "" : "s", median, met ? "met" : "NOT met", roundsMet, values.size()));
+      line.append(String.format(Locale.ROOT, "  %d thread%s %s %s (%d of %d rounds);", row.getKey().threads(),
+          row.getKey().threads() == 1 ? "" : "s", ratio.format(median), met ? "met" : "NOT met", roundsMet,
+          values.size()));
     }
     line.append(any ? (allMet ? "  => MET" : "  => NOT MET") : "  no rows with both candidates");
     out.println(line);
