@@ -63,6 +63,13 @@ public interface LexigramCache<K, V> {
   /** Removes the keys; returns how many were present. */
   Result<Long> deleteMany(Collection<? extends K> keys);
 
+  /**
+   * Returns the present keys whose string form the glob matches ({@code *}, {@code ?},
+   * {@code [abc]}, {@code \} escapes, as {@link #deletePattern}), read from the server in batches
+   * as the iterator advances (Redis {@code SCAN}); it tolerates concurrent changes.
+   */
+  Result<java.util.Iterator<K>> keys(String glob);
+
   /** Returns how long the key has left. */
   Result<TimeToLive> ttl(K key);
 

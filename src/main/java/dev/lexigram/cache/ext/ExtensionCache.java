@@ -71,6 +71,11 @@ public final class ExtensionCache<K, V> implements LexigramCache<K, V> {
   }
 
   @Override
+  public Result<Iterator<K>> keys(String glob) {
+    return errors.capture(() -> operations.keysMatching(compile(glob)));
+  }
+
+  @Override
   public Result<Long> deletePattern(String glob) {
     return errors.capture(() -> {
       Glob compiled = compile(glob);
