@@ -81,4 +81,10 @@ public interface LexigramCacheManager extends CacheManager {
    * the source of {@link dev.lexigram.cache.metrics.LexigramMetrics} for Micrometer.
    */
   dev.lexigram.cache.metrics.Instruments instruments();
+
+  /**
+   * Returns where this manager's status page is served ({@code cache.service.admin}), or empty
+   * when it is off.
+   */
+  java.util.Optional<java.net.URI> adminPage();
 }

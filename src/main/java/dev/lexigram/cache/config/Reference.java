@@ -27,6 +27,8 @@ final class Reference {
   static final Set<String> SERVICE;
   /** Keys of {@code cache.service.protection}. */
   static final Set<String> PROTECTION;
+  /** Keys of {@code cache.service.admin}. */
+  static final Set<String> ADMIN;
   /** Keys of {@code cache.service.circuit_breaker}. */
   static final Set<String> CIRCUIT_BREAKER;
   /** Keys of a {@code near_cache} section, on a backend or a cache. */
@@ -42,6 +44,7 @@ final class Reference {
     SERVICE = keys(cache.path("service"));
     PROTECTION = keys(cache.path("service").path("protection"));
     SEMANTIC = keys(cache.path("semantic").elements().next());
+    ADMIN = keys(cache.path("service").path("admin"));
     CIRCUIT_BREAKER = keys(cache.path("service").path("circuit_breaker"));
     NEAR_CACHE = keys(cache.path("backends").path(0).path("near_cache"));
   }

@@ -24,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  *     reading it again (the longest another process's tag invalidation may go unseen here); zero
  *     or positive, default {@link #DEFAULT_TAG_STALENESS}
  * @param circuitBreaker the circuit breaker of each remote backend; non-null, off by default
+ * @param admin the status page; non-null, off by default
  */
 public record ServiceSettings(
     SerializerKind serializer,
@@ -33,10 +34,24 @@ public record ServiceSettings(
     Integer compressionThreshold,
     ProtectionSettings protection,
     Duration tagStaleness,
-    CircuitBreakerSettings circuitBreaker) {
+    CircuitBreakerSettings circuitBreaker,
+    AdminSettings admin) {
 
   /** The default {@code tag_staleness}: short enough to be a blink, long enough to spare the round trips. */
   public static final Duration DEFAULT_TAG_STALENESS = Duration.ofMillis(100);
+
+  /**
+   * Settings without a status page.
+   *
+   * @throws NullPointerException as the canonical constructor
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ServiceSettings(SerializerKind serializer, boolean enableProtection, List<String> allowedTypes,
+      List<String> signingKeys, Integer compressionThreshold, ProtectionSettings protection, Duration tagStaleness,
+      CircuitBreakerSettings circuitBreaker) {
+    this(serializer, enableProtection, allowedTypes, signingKeys, compressionThreshold, protection, tagStaleness,
+        circuitBreaker, AdminSettings.defaults());
+  }
 
   /**
    * Settings without a circuit breaker.
@@ -84,6 +99,7 @@ public record ServiceSettings(
     requireNonNull(protection, "protection");
     requireNonNull(tagStaleness, "tagStaleness");
     requireNonNull(circuitBreaker, "circuitBreaker");
+    requireNonNull(admin, "admin");
     if (tagStaleness.isNegative()) {
       throw new IllegalArgumentException("tagStaleness is negative: " + tagStaleness);
     }
@@ -108,6 +124,6 @@ public record ServiceSettings(
     return "ServiceSettings[serializer=" + serializer + ", enableProtection=" + enableProtection
         + ", allowedTypes=" + allowedTypes + ", signingKeys=" + signingKeys.size() + " key(s)"
         + ", compressionThreshold=" + compressionThreshold + ", protection=" + protection + ", tagStaleness=" + tagStaleness
-        + ", circuitBreaker=" + circuitBreaker + "]";
+        + ", circuitBreaker=" + circuitBreaker + ", admin=" + admin + "]";
   }
 }

@@ -198,7 +198,25 @@ final class SettingsParser {
         protection(Section.read(s.value("protection"), s.path("protection"), Reference.PROTECTION, errors)),
         tagStaleness == null ? ServiceSettings.DEFAULT_TAG_STALENESS : tagStaleness,
         circuitBreaker(Section.read(s.value("circuit_breaker"), s.path("circuit_breaker"), Reference.CIRCUIT_BREAKER,
-            errors)));
+            errors)),
+        admin(Section.read(s.value("admin"), s.path("admin"), Reference.ADMIN, errors)));
+  }
+
+  private AdminSettings admin(Section s) {
+    AdminSettings defaults = AdminSettings.defaults();
+    Long port = s.count("port", "set a port such as 9190 (the default), or 0 for a free one");
+    if (port != null && port > 65_535) {
+      throw errors.at(s.path("port"), "must be at most 65535, got " + port, "set a port such as 9190");
+    }
+    String bind = s.text("bind");
+    AdminSettings admin = new AdminSettings(s.flag("enabled", false), bind == null ? defaults.bind() : bind.trim(),
+        port == null ? defaults.port() : port.intValue(), s.text("token"));
+    if (admin.enabled() && !admin.bindsLoopback() && (admin.token() == null || admin.token().length() < 16)) {
+      throw errors.at(s.path("token"), "the status page binds " + admin.bind() + ", beyond this host, without a token"
+          + " of at least 16 characters", "set token: ${LEX_CACHE_ADMIN_TOKEN} (at least 16 characters), or bind"
+          + " 127.0.0.1");
+    }
+    return admin;
   }
 
   private CircuitBreakerSettings circuitBreaker(Section s) {

@@ -14,6 +14,9 @@ import dev.lexigram.cache.ext.BackendView;
 import dev.lexigram.cache.ext.Outcomes;
 import dev.lexigram.cache.jcache.management.JmxRegistration;
 import dev.lexigram.cache.jcache.management.JmxRegistration.MBeanType;
+import dev.lexigram.cache.admin.AdminServer;
+import dev.lexigram.cache.admin.CacheStatus;
+import dev.lexigram.cache.admin.StatusSource;
 import dev.lexigram.cache.semantic.SemanticCaches;
 import dev.lexigram.cache.semantic.embed.EmbeddingException;
 import dev.lexigram.cache.serial.Serializer;
@@ -24,7 +27,10 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +64,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   private final SemanticCaches semantic;
   private final java.util.Set<String> measuredSemantic = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private final AdminServer admin; // null when cache.service.admin is off
 
   CacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
       CacheFactory factory, Runnable onClose) {
@@ -69,6 +76,32 @@ public final class CacheManagerImpl implements LexigramCacheManager {
     this.onClose = Objects.requireNonNull(onClose);
     this.semantic = new SemanticCaches(factory.settings().semantic(), factory.settings().defaultBackend().name(),
         new SemanticHost(), factory.clock());
+    this.admin = factory.settings().service().admin().enabled()
+        ? AdminServer.start(factory.settings().service().admin(), new Status()) : null;
+  }
+
+  /** What the status page reads. */
+  private final class Status implements StatusSource {
+    @Override
+    public LexigramCacheManager manager() {
+      return CacheManagerImpl.this;
+    }
+
+    @Override
+    public List<CacheStatus> caches() {
+      List<CacheStatus> open = new ArrayList<>();
+      for (CacheProxy<?, ?> cache : caches.values()) {
+        var statistics = cache.statistics();
+        open.add(new CacheStatus(cache.getName(), cache.liveConfiguration().getBackend(), statistics.isEnabled(),
+            statistics.getCacheHits(), statistics.getCacheMisses(), statistics.getCacheEvictions()));
+      }
+      return open;
+    }
+  }
+
+  @Override
+  public Optional<URI> adminPage() {
+    return admin == null ? Optional.empty() : Optional.of(admin.address());
   }
 
   /**
@@ -357,6 +390,9 @@ public final class CacheManagerImpl implements LexigramCacheManager {
       closer.run(() -> closeCache(cache));
     }
     caches.clear();
+    if (admin != null) {
+      closer.run(admin::close);
+    }
     closer.run(factory::closeBackends);
     closer.finish();
   }
