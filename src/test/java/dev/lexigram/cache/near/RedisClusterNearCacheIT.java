@@ -95,15 +95,7 @@ class RedisClusterNearCacheIT {
       long flushes = statistics.getFlushes();
 
       for (int m = 0; m < RedisClusterServers.MASTERS; m++) {
-        cluster.onNode(m, commands -> {
-          for (String line : commands.clientList().split("\n")) {
-            if (line.matches(".*flags=\\S*t\\S*.*")) {
-              commands.clientKill(io.lettuce.core.KillArgs.Builder.id(
-                  Long.parseLong(line.replaceAll(".*\\bid=(\\d+).*", "$1").trim())));
-            }
-          }
-          return null;
-        });
+        cluster.onNode(m, TrackingClients::killAll);
       }
       await().atMost(Duration.ofSeconds(2)).until(() -> statistics.getFlushes() > flushes);
       write.put("k", "new"); // its push would have gone to a dead listener

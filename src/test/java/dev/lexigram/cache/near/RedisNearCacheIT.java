@@ -245,12 +245,7 @@ class RedisNearCacheIT {
 
     /** Kills every connection that has client tracking on (the near caches'), by id. */
     void killTrackingConnections() {
-      for (String line : sync().clientList().split("\n")) {
-        if (line.contains(" flags=") && line.matches(".*flags=\\S*t\\S*.*")) {
-          String id = line.replaceAll(".*\\bid=(\\d+).*", "$1").trim();
-          sync().clientKill(io.lettuce.core.KillArgs.Builder.id(Long.parseLong(id)));
-        }
-      }
+      TrackingClients.killAll(sync());
     }
 
     @Override

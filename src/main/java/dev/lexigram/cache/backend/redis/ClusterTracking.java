@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The invalidations of a Redis Cluster backend's near caches. Lettuce opens and reopens its
@@ -46,12 +44,9 @@ final class ClusterTracking implements NearTracking {
   private final ClientResources resources;
   private final ClientOptions options;
   private final TrackingArgs broadcast;
-  private final long heartbeatNanos;
   private final RedisFailures failures;
   private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
-  private volatile long roundSentAt;
-  private volatile Future<?> heartbeat;
-  private volatile boolean closed;
+  private volatile Heartbeat heartbeat;
 
   private ClusterTracking(RedisLink link, RedisURI seed, ClientResources resources, ClientOptions options,
       String keyPrefix, Duration heartbeat, RedisFailures failures) {
@@ -60,7 +55,6 @@ final class ClusterTracking implements NearTracking {
     this.resources = resources;
     this.options = options.mutate().protocolVersion(ProtocolVersion.RESP3).build();
     this.broadcast = new TrackingArgs().enabled(true).bcast().prefixes(keyPrefix + ":");
-    this.heartbeatNanos = heartbeat.toNanos();
     this.failures = failures;
   }
 
@@ -83,8 +77,7 @@ final class ClusterTracking implements NearTracking {
       tracking.close();
       throw e;
     }
-    tracking.heartbeat = resources.eventExecutorGroup().scheduleAtFixedRate(tracking::beat, tracking.heartbeatNanos,
-        tracking.heartbeatNanos, TimeUnit.NANOSECONDS);
+    tracking.heartbeat = new Heartbeat(resources, heartbeat, tracking.generations, tracking::beat);
     return tracking;
   }
 
@@ -140,22 +133,12 @@ final class ClusterTracking implements NearTracking {
     return listener;
   }
 
-  /** One heartbeat: the previous round unanswered since the last beat means a silent listener. */
+  /** One round of the heartbeat (see {@link Heartbeat} for a round still unanswered). */
   private void beat() {
-    if (closed) {
-      return;
-    }
-    long sentAt = roundSentAt;
-    if (sentAt != 0) {
-      if (System.nanoTime() - sentAt >= heartbeatNanos / 2) {
-        generations.distrust();
-      }
-      return;
-    }
     try {
       round();
     } catch (RuntimeException e) {
-      roundSentAt = 0;
+      heartbeat.answered();
       generations.distrust(); // a master could not be listened to: the next round tries again
     }
   }
@@ -178,11 +161,11 @@ final class ClusterTracking implements NearTracking {
       }
     }
     long roundStart = captured;
-    roundSentAt = System.nanoTime() | 1;
+    heartbeat.sent();
     List<CompletableFuture<Boolean>> checks = new ArrayList<>();
     listeners.values().forEach(listener -> checks.add(listener.check()));
     CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0])).whenComplete((done, failure) -> {
-      roundSentAt = 0;
+      heartbeat.answered();
       boolean tracking = failure == null && checks.stream().allMatch(CompletableFuture::join);
       if (tracking && masters.keySet().equals(listeners.keySet())) {
         generations.trustSince(roundStart);
@@ -194,10 +177,9 @@ final class ClusterTracking implements NearTracking {
 
   @Override
   public void close() {
-    closed = true;
-    Future<?> beating = heartbeat;
+    Heartbeat beating = heartbeat;
     if (beating != null) {
-      beating.cancel(false);
+      beating.close();
     }
     generations.distrust();
     listeners.values().forEach(Listener::close);

@@ -16,8 +16,6 @@ import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The connection of a Redis backend's near caches, with server-assisted client-side caching on
@@ -49,18 +47,16 @@ final class TrackingLink implements NearTracking {
   private final StatefulRedisConnection<String, byte[]> connection;
   private final RedisCalls calls;
   private final Generations generations = new Generations();
-  private final long heartbeatNanos;
+  private final Duration heartbeatPeriod;
   private final ClientResources resources;
-  private volatile long heartbeatSentAt;
-  private volatile Future<?> heartbeat;
-  private volatile boolean closed;
+  private volatile Heartbeat heartbeat;
 
   private TrackingLink(RedisClient client, StatefulRedisConnection<String, byte[]> connection, Duration heartbeat,
       ClientResources resources) {
     this.client = client;
     this.connection = connection;
     this.calls = new RedisCalls(connection.sync(), connection.async());
-    this.heartbeatNanos = heartbeat.toNanos();
+    this.heartbeatPeriod = heartbeat;
     this.resources = resources;
   }
 
@@ -118,8 +114,7 @@ final class TrackingLink implements NearTracking {
       }
     });
     generations.trustSince(generations.generation());
-    heartbeat = resources.eventExecutorGroup().scheduleAtFixedRate(this::beat, heartbeatNanos, heartbeatNanos,
-        TimeUnit.NANOSECONDS);
+    heartbeat = new Heartbeat(resources, heartbeatPeriod, generations, this::check);
   }
 
   /** The commands of this connection, for the near-cached stores. */
@@ -149,28 +144,17 @@ final class TrackingLink implements NearTracking {
     generations.distrust();
   }
 
-  /** One heartbeat: the previous one unanswered since the last beat means a silent connection. */
-  private void beat() {
-    long sentAt = heartbeatSentAt;
-    if (sentAt != 0) {
-      if (System.nanoTime() - sentAt >= heartbeatNanos / 2) {
-        distrust();
-      }
-      return;
-    }
-    check();
-  }
-
   /** Asks whether tracking is on; trusts, or turns it on again, by the answer. */
   private void check() {
-    if (closed) {
+    Heartbeat beating = heartbeat;
+    if (beating == null || beating.isClosed()) {
       return;
     }
     long captured = generations.generation();
-    heartbeatSentAt = System.nanoTime() | 1;
+    beating.sent();
     try {
       calls.async().clientInfo().whenComplete((info, failure) -> {
-        heartbeatSentAt = 0;
+        beating.answered();
         if (failure != null) {
           distrust();
         } else if (Invalidations.tracks(info)) {
@@ -181,7 +165,7 @@ final class TrackingLink implements NearTracking {
         }
       });
     } catch (RuntimeException e) {
-      heartbeatSentAt = 0;
+      beating.answered();
       distrust();
     }
   }
@@ -201,10 +185,9 @@ final class TrackingLink implements NearTracking {
 
   @Override
   public void close() {
-    closed = true;
-    Future<?> beating = heartbeat;
+    Heartbeat beating = heartbeat;
     if (beating != null) {
-      beating.cancel(false);
+      beating.close();
     }
     distrust();
     connection.close();
