@@ -81,6 +81,8 @@ final class Measures {
         "acquisitions that found the lock held and waited", locks::contended);
     instruments.register("cache.lock.timeouts", tags, Type.COUNTER,
         "acquisitions that gave up after waiting the whole time", locks::timedOut);
+    instruments.register("cache.lock.held", tags, Type.GAUGE, "leases this process holds now (taken, not released)",
+        locks::held);
   }
 
   /** A semantic cache: lookups by tier, and the distribution of the nearest similarity. */

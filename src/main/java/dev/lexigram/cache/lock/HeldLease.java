@@ -38,6 +38,8 @@ final class HeldLease implements LockLease {
     return name;
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public long fencingToken() {
     return token;
@@ -57,6 +59,9 @@ final class HeldLease implements LockLease {
   @Override
   public Result<Boolean> release() {
     stopRenewal();
+    if (released.compareAndSet(false, true)) {
+      locks.counters().released();
+    }
     return Outcomes.capture(() -> locks.store().release(name, owner));
   }
 

@@ -8,6 +8,7 @@ public final class LockCounters {
   private final LongAdder acquired = new LongAdder();
   private final LongAdder contended = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
+  private final LongAdder released = new LongAdder();
 
   void acquired(boolean afterWaiting) {
     acquired.increment();
@@ -21,6 +22,15 @@ public final class LockCounters {
     if (afterWaiting) {
       contended.increment();
     }
+  }
+
+  void released() {
+    released.increment();
+  }
+
+  /** Leases taken here and not released yet (a lease left to expire counts until the process releases it). */
+  public long held() {
+    return acquired.sum() - released.sum();
   }
 
   /** Leases taken. */

@@ -67,7 +67,9 @@ class LexigramMetricsIT {
       try (LockLease lease = lexigram.lock("nightly").tryAcquire(Duration.ZERO, Duration.ofSeconds(5)).unwrap()
           .orElseThrow()) {
         assertThat(lexigram.lock("nightly").tryAcquire(Duration.ofMillis(20), Duration.ofSeconds(5)).unwrap()).isEmpty();
+        assertThat(value(registry, "cache.lock.held", "backend", "local")).isEqualTo(1);
       }
+      assertThat(value(registry, "cache.lock.held", "backend", "local")).isZero();
       lexigram.semanticCache("answers").lookup("what is the capital of France?");
 
       assertThat(value(registry, "cache.near.hits", "cache", "hot", "backend", "shared")).isEqualTo(1);
