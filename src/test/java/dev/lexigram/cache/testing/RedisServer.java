@@ -198,7 +198,8 @@ public final class RedisServer implements AutoCloseable {
 
   private void signal(String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+      // the shell's own kill: no procps needed; the pid is this server's, never a name
+      Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " " + process.pid()).inheritIO().start();
       if (kill.waitFor() != 0) {
         throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
       }
