@@ -32,19 +32,7 @@ public final class BreakingStore implements Store {
   }
 
   private <T> T call(String operation, Supplier<T> work) {
-    long ticket = breaker.pass();
-    if (ticket == CircuitBreaker.REFUSED) {
-      throw breaker.rejection(operation);
-    }
-    T result;
-    try {
-      result = work.get();
-    } catch (RuntimeException e) {
-      breaker.record(ticket, e);
-      throw e;
-    }
-    breaker.record(ticket, null);
-    return result;
+    return breaker.call(operation, work);
   }
 
   private void run(String operation, Runnable work) {

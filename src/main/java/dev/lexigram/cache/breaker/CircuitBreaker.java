@@ -117,6 +117,26 @@ public final class CircuitBreaker {
     return opened;
   }
 
+  /**
+   * Runs one call to the server through the breaker: refused at once (kind CONNECTION) while it
+   * is open, else run and its outcome recorded.
+   */
+  <T> T call(String operation, java.util.function.Supplier<T> work) {
+    long ticket = pass();
+    if (ticket == REFUSED) {
+      throw rejection(operation);
+    }
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException e) {
+      record(ticket, e);
+      throw e;
+    }
+    record(ticket, null);
+    return result;
+  }
+
   /** The client reconnected: if open, the next call probes at once. */
   public void probeNow() {
     nextProbeAt = 0;

@@ -2,6 +2,7 @@ package dev.lexigram.cache.jcache;
 
 import dev.lexigram.cache.LexigramConfiguration;
 import dev.lexigram.cache.breaker.BreakingStore;
+import dev.lexigram.cache.breaker.BreakingTags;
 import dev.lexigram.cache.breaker.CircuitBreaker;
 import dev.lexigram.cache.config.BackendSettings;
 import dev.lexigram.cache.config.CircuitBreakerSettings;
@@ -129,6 +130,10 @@ final class CacheFactory {
   private TagVersions tagVersions(BackendSettings backend, StoreBackend storeBackend) {
     return tagVersions.computeIfAbsent(backend.name(), name -> {
       TagStore tags = storeBackend.tags(backend.keyPrefix());
+      CircuitBreaker breaker = breaker(backend, storeBackend);
+      if (breaker != null) {
+        tags = new BreakingTags(tags, breaker);
+      }
       TagVersions versions = new TagVersions(storeBackend.storesMayFail() ? new TranslatingTags(tags, name) : tags,
           backend.type() == BackendType.MEMORY ? null : settings.service().tagStaleness());
       measures.tags(name, versions);
@@ -138,17 +143,22 @@ final class CacheFactory {
 
   /** Returns the store behind its backend's circuit breaker when {@code service.circuit_breaker} is on. */
   private Store guarded(Store store, BackendSettings backend, StoreBackend storeBackend) {
+    CircuitBreaker breaker = breaker(backend, storeBackend);
+    return breaker == null ? store : new BreakingStore(store, breaker);
+  }
+
+  /** Returns the backend's circuit breaker, one per backend, or null when {@code service.circuit_breaker} is off. */
+  private CircuitBreaker breaker(BackendSettings backend, StoreBackend storeBackend) {
     CircuitBreakerSettings settings = this.settings.service().circuitBreaker();
-    if (!settings.enabled()) {
-      return store;
+    if (!settings.enabled() || !storeBackend.storesMayFail()) {
+      return null;
     }
-    CircuitBreaker breaker = breakers.computeIfAbsent(backend.name(), name -> {
+    return breakers.computeIfAbsent(backend.name(), name -> {
       CircuitBreaker created = new CircuitBreaker(name, settings);
       storeBackend.onReconnect(created::probeNow);
       measures.breaker(name, created);
       return created;
     });
-    return new BreakingStore(store, breaker);
   }
 
   /** Closes every backend opened so far, after stopping lock renewals. */

@@ -114,6 +114,10 @@ class LexigramMetricsIT {
         cache.get("k");
 
         assertThat(value(registry, "cache.circuit.openings", "backend", "shared")).isEqualTo(1);
+        var invalidation = manager.unwrap(dev.lexigram.cache.LexigramCacheManager.class).invalidateTags("catalog");
+        assertThat(invalidation.isErr()).isTrue();
+        assertThat(invalidation.error().message()).as("the tag versions are behind the same breaker")
+            .contains("invalidate tags was not sent: the circuit breaker is open");
         assertThat(value(registry, "cache.circuit.rejected", "backend", "shared")).isGreaterThanOrEqualTo(1);
         assertThat(value(registry, "cache.extension.errors", "cache", "c", "kind", "connection")).isGreaterThanOrEqualTo(3);
       }
