@@ -81,8 +81,7 @@ final class StatusPage {
   }
 
   String html() {
-    List<CacheStatus> caches = source.caches();
-    history.sample(caches);
+    List<CacheStatus> caches = source.caches(); // the chart's samples are the sampler's, not the viewers'
     List<Instrument> instruments = source.manager().instruments().list();
     StringBuilder page = new StringBuilder(8_192);
     page.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")

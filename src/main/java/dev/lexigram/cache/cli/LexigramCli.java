@@ -162,12 +162,12 @@ public final class LexigramCli implements Callable<Integer> {
       List<List<String>> rows = new ArrayList<>();
       Map<String, Object> asJson = new LinkedHashMap<>();
       for (String name : only == null ? lexigram.declaredCacheNames() : List.of(only)) {
-        Result<Iterator<String>> keys = cache(manager, name).keys("*").map(it -> (Iterator<String>) (Iterator<?>) it);
+        Result<Iterator<String>> keys = cache(manager, name).keys("*");
         if (keys.isErr()) {
           return failed(keys.error());
         }
         long count = 0;
-        for (Iterator<String> it = keys.unwrap(); it.hasNext(); it.next()) {
+        for (Iterator<?> it = keys.unwrap(); it.hasNext(); it.next()) { // keys of any type count
           count++;
         }
         rows.add(List.of(name, String.format("%,d", count)));
@@ -199,13 +199,13 @@ public final class LexigramCli implements Callable<Integer> {
       @Option(names = "--limit", defaultValue = "1000", description = "print at most this many (default ${DEFAULT-VALUE})")
       int limit) {
     try (CacheManager manager = open()) {
-      Result<Iterator<Object>> keys = cache(manager, cacheName).keys(glob).map(it -> (Iterator<Object>) (Iterator<?>) it);
+      Result<Iterator<String>> keys = cache(manager, cacheName).keys(glob);
       if (keys.isErr()) {
         return failed(keys.error());
       }
       List<String> found = new ArrayList<>();
-      for (Iterator<Object> it = keys.unwrap(); it.hasNext() && found.size() < limit; ) {
-        found.add(String.valueOf(it.next()));
+      for (Iterator<?> it = keys.unwrap(); it.hasNext() && found.size() < limit; ) {
+        found.add(String.valueOf(it.next())); // a cache of non-String keys lists them as text
       }
       if (printer().json()) {
         printer().value(found);

@@ -68,7 +68,7 @@ public final class NearEntries {
    * else its server-side name; null when it has no name (it cannot be encoded), so it is never kept.
    */
   Object slotOf(Object key) {
-    if (key.getClass() == String.class || Copier.isKnownImmutable(key)) {
+    if (Copier.isKnownImmutable(key)) {
       return key;
     }
     try {

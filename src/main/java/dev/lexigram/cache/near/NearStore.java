@@ -50,17 +50,9 @@ public final class NearStore implements Store {
     channel.attach(entries);
   }
 
-  /**
-   * Returns what the key's copy is filed under, or null when the key cannot be encoded: such a key
-   * bypasses the near cache, and the remote store reports the failure as its own.
-   */
-  private Object nameOf(Object key) {
-    return entries.slotOf(key);
-  }
-
   @Override
   public StoreEntry get(Object key) {
-    Object slot = nameOf(key);
+    Object slot = entries.slotOf(key);
     if (slot == null) {
       return remote.get(key);
     }
@@ -76,7 +68,7 @@ public final class NearStore implements Store {
   /** A hit is handed to the reader as the memory store hands its own: bare, when it never expires and has no meta. */
   @Override
   public <R> R read(Object key, EntryReader<R> reader) {
-    Object slot = nameOf(key);
+    Object slot = entries.slotOf(key);
     if (slot == null) {
       return remote.read(key, reader);
     }
@@ -115,7 +107,7 @@ public final class NearStore implements Store {
     List<Object> missing = new ArrayList<>();
     Map<Object, Object> names = new HashMap<>(requested.size() * 2);
     for (Object key : requested) {
-      Object name = nameOf(key);
+      Object name = entries.slotOf(key); // null: a key that cannot be encoded bypasses the near cache
       if (name == null) {
         return remote.getAll(requested);
       }
@@ -156,7 +148,7 @@ public final class NearStore implements Store {
 
   @Override
   public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
-    Object name = nameOf(key);
+    Object name = entries.slotOf(key);
     if (name == null) {
       return remote.getAsync(key, executor);
     }
@@ -192,13 +184,13 @@ public final class NearStore implements Store {
 
   @Override
   public CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
-    Object name = nameOf(key);
+    Object name = entries.slotOf(key);
     return remote.putAsync(key, value, expiresAt, executor).whenComplete((written, failure) -> entries.forget(name));
   }
 
   @Override
   public CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
-    Object name = nameOf(key);
+    Object name = entries.slotOf(key);
     return remote.removeAsync(key, executor).whenComplete((removed, failure) -> entries.forget(name));
   }
 
@@ -212,7 +204,7 @@ public final class NearStore implements Store {
     try {
       remote.putAll(writes);
     } finally {
-      writes.keySet().forEach(key -> entries.forget(nameOf(key)));
+      writes.keySet().forEach(key -> entries.forget(entries.slotOf(key)));
     }
   }
 
@@ -236,13 +228,13 @@ public final class NearStore implements Store {
     try {
       remote.removeAll(toRemove);
     } finally {
-      toRemove.forEach(key -> entries.forget(nameOf(key)));
+      toRemove.forEach(key -> entries.forget(entries.slotOf(key)));
     }
   }
 
   /** Runs a write of the key, then forgets the key whatever the outcome (a failed write may have landed). */
   private <T> T forgetting(Object key, Supplier<T> write) {
-    Object name = nameOf(key);
+    Object name = entries.slotOf(key);
     try {
       return write.get();
     } finally {

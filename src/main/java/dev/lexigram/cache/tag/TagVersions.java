@@ -50,15 +50,8 @@ public final class TagVersions {
     }
   }
 
-  /**
-   * What an entry's tags resolve to here, noted on its meta; on a backend no other process shares,
-   * also whether they were current at {@code epoch} (-1 when not known).
-   */
-  private record Resolved(TagVersions owner, TagState[] states, long epoch, boolean current) {
-    Resolved(TagVersions owner, TagState[] states) {
-      this(owner, states, -1, false);
-    }
-  }
+  /** What an entry's tags resolve to here, noted on its meta. */
+  private record Resolved(TagVersions owner, TagState[] states) {}
 
   /** How many tag sets keep their latest meta for sharing (a bound on a map keyed by callers' data). */
   private static final int MAX_RECENT_METAS = 1_024;
@@ -134,28 +127,23 @@ public final class TagVersions {
     return meta.currentAt() == epoch;
   }
 
-  /** Returns whether every tag the entry carries still has the version the entry recorded. */
+  /**
+   * Returns whether every tag the entry carries still has the version the entry recorded. On a
+   * backend no other process shares (unbounded window), a meta found current is marked with the
+   * epoch, so the next read costs one comparison until a version changes.
+   */
   public boolean isCurrent(EntryMeta meta) {
-    if (windowNanos == Long.MAX_VALUE) {
-      long now = epoch;
-      if (meta.currentAt() == now) {
-        return true; // found current by this instance at this very epoch: nothing changed since
-      }
-      if (meta.resolved() instanceof Resolved memo && memo.owner == this && memo.epoch == now) {
-        return memo.current;
-      }
-      TagState[] resolved = resolvedOf(meta);
-      refreshStale(resolved, false);
-      boolean current = matches(meta, resolved);
-      meta.resolved(new Resolved(this, resolved, now, current));
-      if (current) {
-        meta.currentAt(now);
-      }
-      return current;
+    long now = epoch; // read before the versions: a change after this moves the epoch past the mark
+    if (windowNanos == Long.MAX_VALUE && meta.currentAt() == now) {
+      return true;
     }
     TagState[] resolved = resolvedOf(meta);
     refreshStale(resolved, false);
-    return matches(meta, resolved);
+    boolean current = matches(meta, resolved);
+    if (current && windowNanos == Long.MAX_VALUE) {
+      meta.currentAt(now);
+    }
+    return current;
   }
 
   private static boolean matches(EntryMeta meta, TagState[] resolved) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,40 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class NearStoreTest {
 
-  /** A channel whose generation and invalidations the test sets. */
-  private static final class TestChannel implements NearChannel {
-    final AtomicLong generation = new AtomicLong(1);
-    final List<NearEntries> attached = new ArrayList<>();
-
-    @Override
-    public long generation() {
-      return generation.get();
-    }
-
-    @Override
-    public void attach(NearEntries entries) {
-      attached.add(entries);
-    }
-
-    @Override
-    public void detach(NearEntries entries) {
-      attached.remove(entries);
-    }
-  }
-
   private final RemoteKeys keys = new RemoteKeys("t", "items", Serializers.builder().build());
-  private final TestChannel channel = new TestChannel();
+  /** The channel the Redis backend uses, driven by the test as its connection events would. */
+  private final Generations channel = new Generations();
   private final NearCounters counters = new NearCounters();
   private Store remote;
+  private NearEntries entries;
   private NearStore near;
 
   @BeforeEach
   void setUp() {
     remote = MemoryStores.create(null, Clock.systemUTC(), StoreEvictionListener.ignoring(), false);
-    near = new NearStore(remote, Serializers.builder().build(),
-        new NearEntries(keys, new NearCacheSettings(true, 3, Duration.ofMinutes(1), Duration.ofSeconds(1)),
-            counters),
-        channel, counters);
+    channel.trustSince(channel.generation()); // a connection that tracks
+    entries = new NearEntries(keys, new NearCacheSettings(true, 3, Duration.ofMinutes(1), Duration.ofSeconds(1)),
+        counters);
+    near = new NearStore(remote, Serializers.builder().build(), entries, channel, counters);
   }
 
   @Test
@@ -88,12 +68,12 @@ class NearStoreTest {
     near.get("k");
     remote.put("k", "v2", StoreEntry.ETERNAL); // a change this channel never reported
 
-    channel.generation.set(-5);
+    channel.distrust(); // a lost connection
     assertThat(near.get("k").value()).isEqualTo("v2");
     assertThat(near.get("k").value()).as("nothing kept while untrusted").isEqualTo("v2");
     assertThat(counters.getHits()).isZero();
 
-    channel.generation.set(6);
+    channel.trustSince(channel.generation()); // tracking confirmed again
     near.get("k");
     assertThat(near.get("k").value()).isEqualTo("v2");
     assertThat(counters.getHits()).isEqualTo(1);
@@ -103,17 +83,16 @@ class NearStoreTest {
   void anInvalidation_removesTheCopy_andOneDuringAFill_keepsNothing() {
     remote.put("k", "v1", StoreEntry.ETERNAL);
     near.get("k");
-    channel.attached.get(0).invalidate(keys.nameOf("k"));
+    channel.invalidate(List.of(keys.nameOf("k")));
     assertThat(near.get("k").value()).isEqualTo("v1");
     assertThat(counters.getHits()).as("the invalidated copy was not used").isZero();
 
-    NearEntries entries = channel.attached.get(0);
     Object slot = entries.slotOf("r");
-    NearEntries.Reservation reservation = entries.reserve(slot, 1);
+    NearEntries.Reservation reservation = entries.reserve(slot, channel.generation());
     entries.invalidate(keys.nameOf("r")); // the server's word for it overtakes the fill
     entries.complete(slot, reservation, new StoreEntry("old", 7, StoreEntry.ETERNAL), Serializers.builder().build());
 
-    assertThat(entries.copy(slot, 1)).isNull();
+    assertThat(entries.copy(slot, channel.generation())).isNull();
     assertThat(counters.getInvalidations()).isEqualTo(2);
   }
 
@@ -177,7 +156,6 @@ class NearStoreTest {
 
   @Test
   void aKeyThatIsNotKnownImmutable_isFiledUnderItsName() {
-    NearEntries entries = channel.attached.get(0);
     java.util.ArrayList<String> key = new java.util.ArrayList<>(List.of("a"));
 
     assertThat(entries.slotOf(key)).isEqualTo(keys.nameOf(key));

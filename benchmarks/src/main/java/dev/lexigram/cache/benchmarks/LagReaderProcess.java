@@ -26,12 +26,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class LagReaderProcess implements AutoCloseable {
 
-  private static final long STOP_SECONDS = 10;
+  private static final long STOP_SECONDS = OwnedProcess.STOP_SECONDS;
 
   private final Process process;
+  private final OwnedProcess owned;
   private final OutputStream stdin;
   private final Path log;
-  private final Thread shutdownHook;
   private final Thread stdoutReader;
   /** Sequence number to the reader's wall clock (microseconds) when it first saw it. */
   private final ConcurrentSkipListMap<Long, Long> seen = new ConcurrentSkipListMap<>();
@@ -44,8 +44,7 @@ final class LagReaderProcess implements AutoCloseable {
     this.process = process;
     this.stdin = process.getOutputStream();
     this.log = log;
-    this.shutdownHook = new Thread(this::destroy, "lag-reader-stopper");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.owned = new OwnedProcess(process, "lag-reader");
     this.stdoutReader = new Thread(this::readStdout, "lag-reader-stdout");
     stdoutReader.setDaemon(true);
     stdoutReader.start();
@@ -166,7 +165,7 @@ final class LagReaderProcess implements AutoCloseable {
     try {
       stdin.close();
     } catch (IOException e) {
-      // it has ended already: destroy() finds it dead
+      // it has ended already: stop() finds it dead
     }
     try {
       if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
@@ -176,26 +175,6 @@ final class LagReaderProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    destroy();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // the JVM is already shutting down: the hook runs destroy(), which is idempotent
-    }
-  }
-
-  private void destroy() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(STOP_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    owned.stop();
   }
 }

@@ -30,15 +30,14 @@ final class LocalServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
-  private final Thread shutdownHook;
+  private final OwnedProcess owned;
 
   private LocalServer(String name, Process process, int port, Path log) {
     this.name = name;
     this.process = process;
     this.port = port;
     this.log = log;
-    this.shutdownHook = new Thread(this::destroy, name + "-stopper");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.owned = new OwnedProcess(process, name);
   }
 
   /**
@@ -194,27 +193,7 @@ final class LocalServer implements AutoCloseable {
 
   /** Destroys this server's process (and only it) and waits until it has exited; a second call does nothing. */
   void stop() {
-    destroy();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // the JVM is already shutting down: the hook runs destroy(), which is idempotent
-    }
-  }
-
-  private void destroy() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    owned.stop();
   }
 
   @Override

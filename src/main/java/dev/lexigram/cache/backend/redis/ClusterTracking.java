@@ -40,6 +40,7 @@ final class ClusterTracking implements NearTracking {
 
   private final Generations generations = new Generations();
   private final RedisLink link;
+  private final RedisCalls shared;
   private final RedisURI seed;
   private final ClientResources resources;
   private final ClientOptions options;
@@ -48,9 +49,10 @@ final class ClusterTracking implements NearTracking {
   private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
   private volatile Heartbeat heartbeat;
 
-  private ClusterTracking(RedisLink link, RedisURI seed, ClientResources resources, ClientOptions options,
+  private ClusterTracking(RedisLink link, RedisCalls shared, RedisURI seed, ClientResources resources, ClientOptions options,
       String keyPrefix, Duration heartbeat, RedisFailures failures) {
     this.link = link;
+    this.shared = shared;
     this.seed = seed;
     this.resources = resources;
     this.options = options.mutate().protocolVersion(ProtocolVersion.RESP3).build();
@@ -64,9 +66,9 @@ final class ClusterTracking implements NearTracking {
    * @throws StoreException kind CONFIGURATION when a master cannot track (before Redis 6.2, or
    *     {@code CLIENT} denied by an ACL), CONNECTION when it cannot be reached
    */
-  static ClusterTracking open(RedisLink link, RedisURI seed, ClientResources resources, ClientOptions options,
+  static ClusterTracking open(RedisLink link, RedisCalls shared, RedisURI seed, ClientResources resources, ClientOptions options,
       String keyPrefix, Duration heartbeat, RedisFailures failures) {
-    ClusterTracking tracking = new ClusterTracking(link, seed, resources, options, keyPrefix, heartbeat, failures);
+    ClusterTracking tracking = new ClusterTracking(link, shared, seed, resources, options, keyPrefix, heartbeat, failures);
     try {
       long captured = tracking.generations.generation();
       for (Map.Entry<String, RedisURI> master : link.masters().entrySet()) {
@@ -89,7 +91,7 @@ final class ClusterTracking implements NearTracking {
   /** The backend's cluster connection: reads need no tracking of their own. */
   @Override
   public RedisCalls calls() {
-    return new RedisCalls(link.sync(), link.async());
+    return shared;
   }
 
   private Listener listen(RedisURI master) {

@@ -153,7 +153,7 @@ final class RedisBackend implements StoreBackend {
     if (tracking == null) {
       String prefix = settings.keyPrefix() == null ? RemoteKeys.DEFAULT_PREFIX : settings.keyPrefix();
       tracking = link.isCluster()
-          ? ClusterTracking.open(link, uri, resources, options, prefix, near.heartbeat(), failures)
+          ? ClusterTracking.open(link, shared, uri, resources, options, prefix, near.heartbeat(), failures)
           : TrackingLink.open(uri, resources, options, near.heartbeat(), failures);
     }
     return tracking;
