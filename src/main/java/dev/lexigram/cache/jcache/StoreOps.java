@@ -221,10 +221,15 @@ final class StoreOps<K, V> {
 
     private final Function<Object, V> onMiss;
     private final HitHook onHit;
+    /** The cache's tags, held here: the common tagged read reaches them in one step. */
+    private final CacheTags entryTags = tags;
+    /** A hit on an eternal entry needs nothing but its value: no hook to show it to, no touch. */
+    private final boolean eternalHitIsValue;
 
     LiveValues(Function<Object, V> onMiss, HitHook onHit) {
       this.onMiss = onMiss;
       this.onHit = onHit;
+      this.eternalHitIsValue = onHit == null && readsNeverTouch;
     }
 
     @Override
@@ -249,6 +254,14 @@ final class StoreOps<K, V> {
       long now = clock.getAsLong();
       StoreEntry live = liveOf(key, entry, now);
       return (live == null) ? absent(key) : touchedValue(key, live, now);
+    }
+
+    @Override
+    public V eternal(Object key, Object value, EntryMeta meta) {
+      if (eternalHitIsValue && entryTags.isCurrentNow(meta)) {
+        return eternal(key, value); // the common tagged read: one comparison, no entry object
+      }
+      return entry(key, new StoreEntry(value, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL, meta));
     }
 
     V touchedValue(Object key, StoreEntry live, long now) {

@@ -19,6 +19,16 @@ public interface EntryReader<R> {
    */
   R eternal(Object key, Object value);
 
+  /**
+   * The key's entry never expires, holds this stored value and carries this meta, and its store
+   * identifies it by those two objects ({@link StoreEntry#IDENTIFIED_BY_VALUE}). A store that
+   * keeps such an entry without an entry object passes it here, so that a reader that needs only
+   * the meta (a tag check) builds none; the default builds the entry and hands it to {@link #entry}.
+   */
+  default R eternal(Object key, Object value, EntryMeta meta) {
+    return entry(key, new StoreEntry(value, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL, meta));
+  }
+
   /** The key's entry, as {@link Store#get} returns it. */
   R entry(Object key, StoreEntry entry);
 }

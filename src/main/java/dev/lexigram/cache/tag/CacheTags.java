@@ -45,6 +45,14 @@ public final class CacheTags {
     return meta != null && !versions.isCurrentNow(meta) && meta.hasTags() && !versions.isCurrent(meta);
   }
 
+  /**
+   * Returns true when the meta's tags were found current and nothing changed since (one
+   * comparison); false says nothing, {@link #isStale} decides.
+   */
+  public boolean isCurrentNow(EntryMeta meta) {
+    return versions.isCurrentNow(meta);
+  }
+
   /** Returns whether checking the entry may ask the backend (it carries tags). */
   public static boolean hasTags(StoreEntry entry) {
     EntryMeta meta = entry.meta();

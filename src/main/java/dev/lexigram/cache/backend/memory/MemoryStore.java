@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * itself, so a read of it dereferences nothing more than plain Caffeine does (an entry object
  * between the map node and the value cost a by-reference get a third of its rate on a 100,000-key
  * walk, measured with JMH). Such an entry is {@linkplain StoreEntry#IDENTIFIED_BY_VALUE identified
- * by its value object}. An entry with an expiry instant or {@link EntryMeta meta}, or whose value
- * is itself a {@link StoreEntry}, is kept as a {@link StoreEntry} with a counted version.
+ * by its value object}. An eternal entry with {@link EntryMeta meta} (a tagged one) is kept as a
+ * {@link TaggedValue}, the value and the meta alone, identified by those two objects. An entry
+ * with an expiry instant, or whose value is itself a {@link StoreEntry}, is kept as a {@link
+ * StoreEntry} with a counted version.
  *
  * <p>Expiry: when the cache's policy can expire entries, each entry's expiry instant is handed
  * to Caffeine's per-entry expiry (read from the same clock the cache layer uses), so memory is
@@ -73,8 +75,8 @@ final class MemoryStore implements Store {
 
   /** Returns what the map holds for a value written with this expiry instant and meta. */
   private Object stored(Object value, long expiresAt, EntryMeta meta) {
-    if (expiresAt == StoreEntry.ETERNAL && meta == null && !(value instanceof StoreEntry)) {
-      return value;
+    if (expiresAt == StoreEntry.ETERNAL && !(value instanceof StoreEntry)) {
+      return (meta == null) ? value : new TaggedValue(value, meta);
     }
     noteExpiry(expiresAt);
     return new StoreEntry(value, versions.incrementAndGet(), expiresAt, meta);
@@ -84,6 +86,9 @@ final class MemoryStore implements Store {
   static StoreEntry entryOf(Object stored) {
     if (stored == null || stored instanceof StoreEntry) {
       return (StoreEntry) stored;
+    }
+    if (stored instanceof TaggedValue tagged) {
+      return new StoreEntry(tagged.value, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL, tagged.meta);
     }
     return new StoreEntry(stored, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL);
   }
@@ -112,6 +117,9 @@ final class MemoryStore implements Store {
     }
     if (stored instanceof StoreEntry entry) {
       return reader.entry(key, entry);
+    }
+    if (stored instanceof TaggedValue tagged) {
+      return reader.eternal(key, tagged.value, tagged.meta);
     }
     return reader.eternal(key, stored);
   }
@@ -191,13 +199,11 @@ final class MemoryStore implements Store {
   /** Returns the map value of the entry {@code current} with another expiry instant, same identity. */
   private Object touched(Object current, long expiresAt) {
     noteExpiry(expiresAt);
-    if (!(current instanceof StoreEntry entry)) {
-      return (expiresAt == StoreEntry.ETERNAL) ? current
-          : new StoreEntry(current, StoreEntry.IDENTIFIED_BY_VALUE, expiresAt);
-    }
+    StoreEntry entry = entryOf(current);
     if (expiresAt == StoreEntry.ETERNAL && entry.version() == StoreEntry.IDENTIFIED_BY_VALUE
-        && entry.meta() == null && !(entry.value() instanceof StoreEntry)) {
-      return entry.value();
+        && !(entry.value() instanceof StoreEntry)) {
+      // back to the compact form it came from: the same objects, so the same identity
+      return (current instanceof StoreEntry) ? stored(entry.value(), expiresAt, entry.meta()) : current;
     }
     return entry.withExpiresAt(expiresAt);
   }
@@ -207,11 +213,9 @@ final class MemoryStore implements Store {
     if (current == null || expected == null) {
       return current == expected;
     }
-    StoreEntry entry = (current instanceof StoreEntry kept) ? kept : null;
-    long version = (entry == null) ? StoreEntry.IDENTIFIED_BY_VALUE : entry.version();
-    Object value = (entry == null) ? current : entry.value();
-    return version == expected.version()
-        && (version != StoreEntry.IDENTIFIED_BY_VALUE || value == expected.value());
+    StoreEntry entry = entryOf(current);
+    return entry.version() == expected.version() && (entry.version() != StoreEntry.IDENTIFIED_BY_VALUE
+        || (entry.value() == expected.value() && entry.meta() == expected.meta()));
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.lexigram.cache.backend.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreContractTest;
 import dev.lexigram.cache.store.StoreEntry;
@@ -54,7 +56,7 @@ class MemoryStoreTest extends StoreContractTest {
   void valueThatIsItselfAStoreEntry_isKeptInAnEntryOfItsOwn() {
     StoreEntry value = new StoreEntry("inner", 7, StoreEntry.ETERNAL);
     store.put("k", value, StoreEntry.ETERNAL);
-    StoreEntry read = store.read("k", new dev.lexigram.cache.store.EntryReader<>() {
+    StoreEntry read = store.read("k", new EntryReader<>() {
       @Override
       public StoreEntry absent(Object key) {
         throw new AssertionError("absent");
@@ -72,6 +74,84 @@ class MemoryStoreTest extends StoreContractTest {
     });
     assertThat(read.value()).isSameAs(value);
     assertThat(store.get("k").value()).isSameAs(value);
+  }
+
+  @Test
+  void taggedEternalEntry_readHandsValueAndMetaWithoutAnEntryObject() {
+    String value = new String("v");
+    EntryMeta meta = EntryMeta.tagged(new String[] {"catalog"}, new long[] {7});
+    store.put("k", value, StoreEntry.ETERNAL, meta);
+    Object[] handed = store.read("k", new EntryReader<Object[]>() {
+      @Override
+      public Object[] absent(Object key) {
+        throw new AssertionError("absent");
+      }
+
+      @Override
+      public Object[] eternal(Object key, Object bare) {
+        throw new AssertionError("a tagged entry handed over without its meta: " + bare);
+      }
+
+      @Override
+      public Object[] eternal(Object key, Object bare, EntryMeta kept) {
+        return new Object[] {bare, kept};
+      }
+
+      @Override
+      public Object[] entry(Object key, StoreEntry entry) {
+        throw new AssertionError("an entry object built for a tagged eternal entry: " + entry);
+      }
+    });
+    assertThat(handed[0]).isSameAs(value);
+    assertThat(handed[1]).isSameAs(meta);
+    StoreEntry read = store.get("k");
+    assertThat(read.version()).isEqualTo(StoreEntry.IDENTIFIED_BY_VALUE);
+    assertThat(read.meta()).isSameAs(meta);
+    assertThat(store.getAll(List.of("k")).get("k").meta()).isSameAs(meta);
+  }
+
+  @Test
+  void taggedEternalEntry_identifiedByValueAndMeta_otherMetaNoLongerMatches() {
+    String value = new String("v");
+    EntryMeta meta = EntryMeta.tagged(new String[] {"catalog"}, new long[] {7});
+    StoreEntry read = store.put("k", value, StoreEntry.ETERNAL, meta);
+    store.put("k", value, StoreEntry.ETERNAL, EntryMeta.tagged(new String[] {"catalog"}, new long[] {8}));
+    assertThat(store.compareAndSet("k", read, "v2", StoreEntry.ETERNAL)).isFalse();
+    assertThat(store.touch("k", read, clock.millis() + 1_000)).isFalse();
+    store.put("k", value, StoreEntry.ETERNAL, meta); // the very objects read: nobody can tell
+    assertThat(store.compareAndSet("k", read, "v2", StoreEntry.ETERNAL)).isTrue();
+    assertThat(store.get("k").meta()).isNull();
+  }
+
+  @Test
+  void taggedEternalEntry_touchedToTimedAndBack_keepsItsMetaAndIdentity() {
+    EntryMeta meta = EntryMeta.tagged(new String[] {"catalog"}, new long[] {7});
+    StoreEntry read = store.put("k", "v", StoreEntry.ETERNAL, meta);
+    long expiresAt = clock.millis() + 60_000;
+    assertThat(store.touch("k", read, expiresAt)).isTrue();
+    StoreEntry timed = store.get("k");
+    assertThat(timed.expiresAt()).isEqualTo(expiresAt);
+    assertThat(timed.meta()).isSameAs(meta);
+    assertThat(store.touch("k", timed, StoreEntry.ETERNAL)).isTrue();
+    StoreEntry eternal = store.get("k");
+    assertThat(eternal.expiresAt()).isEqualTo(StoreEntry.ETERNAL);
+    assertThat(eternal.meta()).isSameAs(meta);
+    assertThat(store.compareAndSet("k", read, "v2", StoreEntry.ETERNAL)).isTrue(); // touches keep identity
+  }
+
+  @Test
+  void evictionOfATaggedEternalEntry_reportsItsMeta() {
+    List<StoreEntry> evicted = new CopyOnWriteArrayList<>();
+    Store bounded = MemoryStores.create(1L, clock, (key, entry, cause) -> evicted.add(entry), false);
+    EntryMeta meta = EntryMeta.tagged(new String[] {"catalog"}, new long[] {7});
+    for (int i = 0; i < 20; i++) {
+      bounded.put(i, "value " + i, StoreEntry.ETERNAL, meta);
+    }
+    assertThat(evicted).isNotEmpty().allSatisfy(entry -> {
+      assertThat(entry.value()).asString().startsWith("value ");
+      assertThat(entry.meta()).isSameAs(meta);
+    });
+    bounded.close();
   }
 
   @Test
