@@ -5,6 +5,7 @@ import dev.lexigram.cache.jcache.expiry.ExpiryCalculator;
 import dev.lexigram.cache.jcache.management.CacheStatistics;
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.MarkedEntry;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
@@ -257,11 +258,19 @@ final class StoreOps<K, V> {
     }
 
     @Override
-    public V eternal(Object key, Object value, EntryMeta meta) {
-      if (eternalHitIsValue && entryTags.isCurrentNow(meta)) {
-        return eternal(key, value); // the common tagged read: one comparison, no entry object
+    public V marked(Object key, MarkedEntry kept) {
+      if (eternalHitIsValue) {
+        // the common tagged read: one comparison of the entry's mark, no entry object
+        if (entryTags.isCurrentNow(kept.mark())) {
+          return eternal(key, kept.value());
+        }
+        long mark = entryTags.currentMark(kept.meta());
+        if (mark != MarkedEntry.UNMARKED) {
+          kept.mark(mark);
+          return eternal(key, kept.value());
+        }
       }
-      return entry(key, new StoreEntry(value, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL, meta));
+      return entry(key, kept.toEntry());
     }
 
     V touchedValue(Object key, StoreEntry live, long now) {

@@ -20,13 +20,12 @@ public interface EntryReader<R> {
   R eternal(Object key, Object value);
 
   /**
-   * The key's entry never expires, holds this stored value and carries this meta, and its store
-   * identifies it by those two objects ({@link StoreEntry#IDENTIFIED_BY_VALUE}). A store that
-   * keeps such an entry without an entry object passes it here, so that a reader that needs only
-   * the meta (a tag check) builds none; the default builds the entry and hands it to {@link #entry}.
+   * The key's entry never expires, carries meta, and its store keeps it as a {@link MarkedEntry}
+   * (so that a reader that needs only the meta, for a tag check, builds no entry object). The
+   * default hands {@link MarkedEntry#toEntry} to {@link #entry}.
    */
-  default R eternal(Object key, Object value, EntryMeta meta) {
-    return entry(key, new StoreEntry(value, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL, meta));
+  default R marked(Object key, MarkedEntry entry) {
+    return entry(key, entry.toEntry());
   }
 
   /** The key's entry, as {@link Store#get} returns it. */

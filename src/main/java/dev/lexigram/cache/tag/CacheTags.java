@@ -1,6 +1,7 @@
 package dev.lexigram.cache.tag;
 
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.MarkedEntry;
 import dev.lexigram.cache.store.StoreEntry;
 
 /**
@@ -45,12 +46,18 @@ public final class CacheTags {
     return meta != null && !versions.isCurrentNow(meta) && meta.hasTags() && !versions.isCurrent(meta);
   }
 
+  /** Returns whether an entry marked with {@link #currentMark} is still current: one comparison. */
+  public boolean isCurrentNow(long mark) {
+    return versions.isCurrentNow(mark);
+  }
+
   /**
-   * Returns true when the meta's tags were found current and nothing changed since (one
-   * comparison); false says nothing, {@link #isStale} decides.
+   * Returns a mark for an entry with this meta that {@link #isCurrentNow(long)} accepts until a
+   * tag version changes, or {@link MarkedEntry#UNMARKED} when the entry is stale or its tags
+   * cannot be marked (the versions are kept for a window only): then {@link #isStale} decides.
    */
-  public boolean isCurrentNow(EntryMeta meta) {
-    return versions.isCurrentNow(meta);
+  public long currentMark(EntryMeta meta) {
+    return versions.currentMark(meta);
   }
 
   /** Returns whether checking the entry may ask the backend (it carries tags). */

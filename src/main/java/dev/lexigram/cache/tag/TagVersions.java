@@ -1,6 +1,7 @@
 package dev.lexigram.cache.tag;
 
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.MarkedEntry;
 import dev.lexigram.cache.store.TagStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +126,25 @@ public final class TagVersions {
    */
   public boolean isCurrentNow(EntryMeta meta) {
     return meta.currentAt() == epoch;
+  }
+
+  /** Returns whether a mark from {@link #currentMark} is still good: nothing changed since. */
+  public boolean isCurrentNow(long mark) {
+    return mark == epoch;
+  }
+
+  /**
+   * Returns the epoch at which the meta's tags were found current, a mark {@link
+   * #isCurrentNow(long)} accepts until a version changes; {@link MarkedEntry#UNMARKED} when they
+   * are not current, or when this instance keeps versions for a window only (no mark can say
+   * when the window ends). A meta without tags is current at any epoch.
+   */
+  public long currentMark(EntryMeta meta) {
+    if (windowNanos != Long.MAX_VALUE) {
+      return MarkedEntry.UNMARKED;
+    }
+    long now = epoch; // read before the versions: a change after this moves the epoch past the mark
+    return (!meta.hasTags() || isCurrent(meta)) ? now : MarkedEntry.UNMARKED;
   }
 
   /**

@@ -142,6 +142,28 @@ public abstract class TagContract {
   }
 
   @Test
+  void entriesReadBeforeAnInvalidation_areCheckedAgainAfterIt() {
+    Cache<String, String> cache = plainCache("tags-read-before");
+    LexigramCache<String, String> ext = extension(cache);
+    assertThat(ext.put("a1", "x", WriteOptions.tagged("a")).isOk()).isTrue();
+    assertThat(ext.put("b1", "y", WriteOptions.tagged("b")).isOk()).isTrue();
+    for (int i = 0; i < 3; i++) { // read more than once: a read may remember the tags were current
+      assertThat(cache.get("a1")).isEqualTo("x");
+      assertThat(cache.get("b1")).isEqualTo("y");
+    }
+
+    assertThat(manager().invalidateTags("c").isOk()).isTrue(); // a tag neither carries
+
+    assertThat(cache.get("a1")).isEqualTo("x");
+    assertThat(cache.get("b1")).isEqualTo("y");
+
+    assertThat(manager().invalidateTags("a").isOk()).isTrue();
+
+    assertThat(cache.get("a1")).isNull();
+    assertThat(cache.get("b1")).isEqualTo("y");
+  }
+
+  @Test
   void tagInvalidatedEntry_isAbsentForConditionalOperationsAndEntryProcessors() {
     Cache<String, String> cache = plainCache("tags-conditional");
     LexigramCache<String, String> ext = extension(cache);

@@ -3,6 +3,7 @@ package dev.lexigram.cache.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.MarkedEntry;
 import dev.lexigram.cache.store.TagStore;
 import java.time.Duration;
 import java.util.Collection;
@@ -101,6 +102,32 @@ class TagVersionsTest {
     assertThat(versions.isCurrent(again)).as("written after").isTrue();
     versions.invalidate(new String[] {"a"});
     assertThat(versions.isCurrent(again)).isFalse();
+  }
+
+  @Test
+  void marks_currentUntilAnyInvalidation_andNeverGivenForAWindowOrAStaleEntry() {
+    TagVersions versions = new TagVersions(store, null);
+    EntryMeta ab = versions.capture(new String[] {"a", "b"});
+    long mark = versions.currentMark(ab);
+    assertThat(mark).isNotEqualTo(MarkedEntry.UNMARKED);
+    assertThat(versions.isCurrentNow(mark)).isTrue();
+    assertThat(versions.isCurrentNow(MarkedEntry.UNMARKED)).isFalse();
+
+    versions.invalidate(new String[] {"c"}); // another tag: the mark ends, the entry stays current
+    assertThat(versions.isCurrentNow(mark)).isFalse();
+    long again = versions.currentMark(ab);
+    assertThat(again).isNotEqualTo(MarkedEntry.UNMARKED);
+    assertThat(versions.isCurrentNow(again)).isTrue();
+
+    versions.invalidate(new String[] {"a"});
+    assertThat(versions.isCurrentNow(again)).isFalse();
+    assertThat(versions.currentMark(ab)).as("stale: no mark").isEqualTo(MarkedEntry.UNMARKED);
+    assertThat(versions.currentMark(EntryMeta.computedIn(5))).as("no tags: current").isNotEqualTo(MarkedEntry.UNMARKED);
+
+    TagVersions windowed = new TagVersions(store, Duration.ofHours(1));
+    EntryMeta meta = windowed.capture(new String[] {"a"});
+    assertThat(windowed.isCurrent(meta)).isTrue();
+    assertThat(windowed.currentMark(meta)).as("a window ends by time, not by epoch").isEqualTo(MarkedEntry.UNMARKED);
   }
 
   @Test

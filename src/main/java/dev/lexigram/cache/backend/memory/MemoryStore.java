@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.EntryMeta;
+import dev.lexigram.cache.store.MarkedEntry;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreEvictionListener;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * between the map node and the value cost a by-reference get a third of its rate on a 100,000-key
  * walk, measured with JMH). Such an entry is {@linkplain StoreEntry#IDENTIFIED_BY_VALUE identified
  * by its value object}. An eternal entry with {@link EntryMeta meta} (a tagged one) is kept as a
- * {@link TaggedValue}, the value and the meta alone, identified by those two objects. An entry
+ * {@link MarkedEntry}, the value and the meta alone, identified by those two objects. An entry
  * with an expiry instant, or whose value is itself a {@link StoreEntry}, is kept as a {@link
  * StoreEntry} with a counted version.
  *
@@ -76,7 +77,7 @@ final class MemoryStore implements Store {
   /** Returns what the map holds for a value written with this expiry instant and meta. */
   private Object stored(Object value, long expiresAt, EntryMeta meta) {
     if (expiresAt == StoreEntry.ETERNAL && !(value instanceof StoreEntry)) {
-      return (meta == null) ? value : new TaggedValue(value, meta);
+      return (meta == null) ? value : new MarkedEntry(value, meta);
     }
     noteExpiry(expiresAt);
     return new StoreEntry(value, versions.incrementAndGet(), expiresAt, meta);
@@ -87,8 +88,8 @@ final class MemoryStore implements Store {
     if (stored == null || stored instanceof StoreEntry) {
       return (StoreEntry) stored;
     }
-    if (stored instanceof TaggedValue tagged) {
-      return new StoreEntry(tagged.value, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL, tagged.meta);
+    if (stored instanceof MarkedEntry marked) {
+      return marked.toEntry();
     }
     return new StoreEntry(stored, StoreEntry.IDENTIFIED_BY_VALUE, StoreEntry.ETERNAL);
   }
@@ -118,8 +119,8 @@ final class MemoryStore implements Store {
     if (stored instanceof StoreEntry entry) {
       return reader.entry(key, entry);
     }
-    if (stored instanceof TaggedValue tagged) {
-      return reader.eternal(key, tagged.value, tagged.meta);
+    if (stored instanceof MarkedEntry marked) {
+      return reader.marked(key, marked);
     }
     return reader.eternal(key, stored);
   }

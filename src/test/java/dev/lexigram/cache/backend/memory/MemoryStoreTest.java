@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.EntryReader;
+import dev.lexigram.cache.store.MarkedEntry;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreContractTest;
 import dev.lexigram.cache.store.StoreEntry;
@@ -93,8 +94,8 @@ class MemoryStoreTest extends StoreContractTest {
       }
 
       @Override
-      public Object[] eternal(Object key, Object bare, EntryMeta kept) {
-        return new Object[] {bare, kept};
+      public Object[] marked(Object key, MarkedEntry kept) {
+        return new Object[] {kept.value(), kept.meta()};
       }
 
       @Override
