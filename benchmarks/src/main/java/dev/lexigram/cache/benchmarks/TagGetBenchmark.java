@@ -46,11 +46,12 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <p>A third variant, {@code <backend>-ttl}, writes the entries without tags but with a
  * time-to-live of a day ({@code WriteOptions.ttl}): a control, not part of the target. The memory
- * backend holds an eternal untagged entry as its bare value, and any other entry (one with an
- * expiry, or with tags) in an entry object that a read checks against the clock; {@code memory-ttl}
- * takes that second path without the tag check, so {@code memory-tagged / memory-ttl} is the
- * cost of the check alone and {@code memory-ttl / memory-untagged} the cost of leaving the bare
- * value path. Only {@code memory-ttl} is a default candidate ({@code redis-ttl} and
+ * backend holds an eternal untagged entry as its bare value, an eternal tagged one as a {@code
+ * MarkedEntry} (value, meta, and the mark a read compares with the tag epoch), and an entry with
+ * an expiry in a {@code StoreEntry} that a read checks against the clock; {@code memory-ttl}
+ * takes that third path, so {@code memory-tagged / memory-ttl} is what the tagged layout saves
+ * over an entry object checked against the clock, and {@code memory-ttl / memory-untagged} the
+ * cost of that entry object. Only {@code memory-ttl} is a default candidate ({@code redis-ttl} and
  * {@code memcached-ttl} run when named: their entries are records either way).
  *
  * <p>Memory candidates use lexigram's built-in default configuration (one memory backend,
