@@ -4,8 +4,8 @@ package dev.lexigram.cache.store;
  * An entry that never expires and carries {@link EntryMeta meta} (tags, say), as a store that
  * keeps its entries in this process may hold it: the stored value, the meta, and a mark that the
  * cache layer sets when it has found the meta's tags current, so that the next read of the entry
- * checks them with one comparison of a field beside the value. Half the size of a {@link
- * StoreEntry}, and what a read needs is on one cache line. A store identifies it by its value and
+ * checks them with one comparison of a field beside the value. Smaller than a {@link StoreEntry}
+ * (32 bytes against 40 with compressed references), and what a read needs is on one cache line. A store identifies it by its value and
  * meta objects ({@link StoreEntry#IDENTIFIED_BY_VALUE}); the mark is not part of the entry's value.
  */
 public final class MarkedEntry {

@@ -27,12 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@link Store} on a Caffeine cache. Atomicity: every conditional write is one
  * {@code ConcurrentMap.compute} on the key, so compare-and-set is exact.
  *
- * <p>Layout: an entry that never expires is kept as its bare stored value, the map's value
- * itself, so a read of it dereferences nothing more than plain Caffeine does (an entry object
- * between the map node and the value cost a by-reference get a third of its rate on a 100,000-key
- * walk, measured with JMH). Such an entry is {@linkplain StoreEntry#IDENTIFIED_BY_VALUE identified
- * by its value object}. An eternal entry with {@link EntryMeta meta} (a tagged one) is kept as a
- * {@link MarkedEntry}, the value and the meta alone, identified by those two objects. An entry
+ * <p>Layout: an entry that never expires and has no meta is kept as its bare stored value, the
+ * map's value itself, so a read of it dereferences nothing more than plain Caffeine does (an
+ * entry object between the map node and the value cost a by-reference get a third of its rate on
+ * a 100,000-key walk, measured with JMH). Such an entry is {@linkplain
+ * StoreEntry#IDENTIFIED_BY_VALUE identified by its value object}. An eternal entry with {@link
+ * EntryMeta meta} (a tagged one) is kept as a {@link MarkedEntry} (the value, the meta and the
+ * cache layer's mark of its last tag check), identified by its value and meta objects. An entry
  * with an expiry instant, or whose value is itself a {@link StoreEntry}, is kept as a {@link
  * StoreEntry} with a counted version.
  *
