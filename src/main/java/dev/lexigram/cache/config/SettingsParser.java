@@ -88,16 +88,24 @@ final class SettingsParser {
         s.count("max_size", MAX_SIZE_FIX), s.period("default_ttl", TTL_FIX), s.text("url"),
         s.text("key_prefix"), s.texts("servers"), s.text("username"), s.text("password"),
         timeout == null ? BackendSettings.DEFAULT_TIMEOUT : timeout, trustStore(s), replicaAcks(s),
-        enabledOnly(nearCache(s)));
+        enabledOnly(nearCache(s, false)));
   }
 
-  /** Reads {@code near_cache}: null when absent; a present section is on unless it says enabled: false. */
-  private NearCacheSettings nearCache(Section owner) {
+  /**
+   * Reads {@code near_cache}: null when absent; a present section is on unless it says enabled:
+   * false. A cache's own section may not set {@code heartbeat}: that is the backend's invalidation
+   * connection's, shared by all its caches.
+   */
+  private NearCacheSettings nearCache(Section owner, boolean ofACache) {
     JsonNode node = owner.value("near_cache");
     if (node == null || node.isNull()) {
       return null;
     }
     Section s = Section.read(node, owner.path("near_cache"), Reference.NEAR_CACHE, errors);
+    if (ofACache && s.has("heartbeat")) {
+      throw errors.at(s.path("heartbeat"), "heartbeat is a setting of the backend's invalidation connection,"
+          + " which all its near-cached caches share", "set it under the backend's near_cache, or remove it here");
+    }
     Long maxSize = s.count("max_size", NEAR_SIZE_FIX);
     if (maxSize != null && maxSize == 0) {
       throw errors.at(s.path("max_size"), "must be positive, got 0", NEAR_SIZE_FIX);
@@ -177,7 +185,7 @@ final class SettingsParser {
     }
     return new CacheSettings(name, s.text("backend"), s.period("default_ttl", TTL_FIX),
         s.count("max_size", MAX_SIZE_FIX), s.flag("statistics", false), s.flag("management", false),
-        s.optionalFlag("store_by_value"), tags, nearCache(s));
+        s.optionalFlag("store_by_value"), tags, nearCache(s, true));
   }
 
   private ServiceSettings service(Section s) {

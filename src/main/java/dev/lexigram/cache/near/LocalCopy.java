@@ -2,7 +2,6 @@ package dev.lexigram.cache.near;
 
 import dev.lexigram.cache.serial.Copier;
 import dev.lexigram.cache.serial.Serializer;
-import dev.lexigram.cache.store.EntryMeta;
 import dev.lexigram.cache.store.EntryReader;
 import dev.lexigram.cache.store.StoreEntry;
 
@@ -15,20 +14,15 @@ import dev.lexigram.cache.store.StoreEntry;
  */
 final class LocalCopy {
 
-  private final Object value;
+  /** The entry as read; for a mutable value, with the value's bytes in its place. */
+  private final StoreEntry entry;
   private final boolean serialized;
-  private final long version;
-  private final long expiresAt;
-  private final EntryMeta meta;
   final long generation;
   final long deadline;
 
-  private LocalCopy(Object value, boolean serialized, StoreEntry entry, long generation, long deadline) {
-    this.value = value;
+  private LocalCopy(StoreEntry entry, boolean serialized, long generation, long deadline) {
+    this.entry = entry;
     this.serialized = serialized;
-    this.version = entry.version();
-    this.expiresAt = entry.expiresAt();
-    this.meta = entry.meta();
     this.generation = generation;
     this.deadline = deadline;
   }
@@ -42,13 +36,14 @@ final class LocalCopy {
   static LocalCopy of(StoreEntry entry, Serializer serializer, long generation, long deadline) {
     Object value = entry.value();
     return Copier.isKnownImmutable(value)
-        ? new LocalCopy(value, false, entry, generation, deadline)
-        : new LocalCopy(serializer.serialize(value), true, entry, generation, deadline);
+        ? new LocalCopy(entry, false, generation, deadline)
+        : new LocalCopy(new StoreEntry(serializer.serialize(value), entry.version(), entry.expiresAt(), entry.meta()),
+            true, generation, deadline);
   }
 
-  /** Returns the entry with a value of its own for one caller. */
+  /** Returns the entry with a value of its own for one caller (a shared immutable value is its own). */
   StoreEntry toEntry(Serializer serializer) {
-    return new StoreEntry(valueFor(serializer), version, expiresAt, meta);
+    return serialized ? new StoreEntry(valueFor(serializer), entry.version(), entry.expiresAt(), entry.meta()) : entry;
   }
 
   /**
@@ -56,12 +51,13 @@ final class LocalCopy {
    * as its bare value, so that a hit needs no entry object, as on the memory store.
    */
   <R> R readBy(Object key, EntryReader<R> reader, Serializer serializer) {
-    return expiresAt == StoreEntry.ETERNAL && meta == null
-        ? reader.eternal(key, valueFor(serializer))
-        : reader.entry(key, toEntry(serializer));
+    if (entry.expiresAt() == StoreEntry.ETERNAL && entry.meta() == null) {
+      return reader.eternal(key, valueFor(serializer));
+    }
+    return reader.entry(key, toEntry(serializer));
   }
 
   private Object valueFor(Serializer serializer) {
-    return serialized ? serializer.deserialize((byte[]) value) : value;
+    return serialized ? serializer.deserialize((byte[]) entry.value()) : entry.value();
   }
 }

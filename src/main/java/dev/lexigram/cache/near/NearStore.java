@@ -8,11 +8,10 @@ import dev.lexigram.cache.store.KeyLease;
 import dev.lexigram.cache.store.Store;
 import dev.lexigram.cache.store.StoreEntry;
 import dev.lexigram.cache.store.StoreWrite;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -102,58 +101,60 @@ public final class NearStore implements Store {
 
   @Override
   public Map<Object, StoreEntry> getAll(Collection<?> requested) {
-    long generation = channel.generation();
-    Map<Object, StoreEntry> found = new HashMap<>(requested.size() * 2);
-    List<Object> missing = new ArrayList<>();
-    Map<Object, Object> names = new HashMap<>(requested.size() * 2);
+    Map<Object, Object> slots = new LinkedHashMap<>(requested.size() * 2);
     for (Object key : requested) {
-      Object name = entries.slotOf(key); // null: a key that cannot be encoded bypasses the near cache
-      if (name == null) {
+      Object slot = entries.slotOf(key);
+      if (slot == null) { // a key that cannot be encoded: the whole read bypasses the near cache
         return remote.getAll(requested);
       }
-      LocalCopy copy = entries.copy(name, generation);
+      slots.put(key, slot);
+    }
+    long generation = channel.generation();
+    Map<Object, StoreEntry> found = new HashMap<>(requested.size() * 2);
+    Map<Object, Object> missing = new LinkedHashMap<>();
+    slots.forEach((key, slot) -> {
+      LocalCopy copy = entries.copy(slot, generation);
       if (copy != null) {
         counters.hit();
         found.put(key, copy.toEntry(serializer));
       } else {
         counters.miss();
-        missing.add(key);
-        names.put(key, name);
+        missing.put(key, slot);
       }
-    }
+    });
     if (missing.isEmpty()) {
       return found;
     }
-    Map<Object, NearEntries.Reservation> reservations = reserveAll(names, generation);
+    Map<Object, NearEntries.Reservation> reservations = reserveAll(missing, generation);
     Map<Object, StoreEntry> read;
     try {
-      read = remote.getAll(missing);
+      read = remote.getAll(missing.keySet());
     } catch (RuntimeException e) {
-      reservations.forEach((key, reservation) -> entries.complete(names.get(key), reservation, null, serializer));
+      reservations.forEach((key, reservation) -> entries.complete(missing.get(key), reservation, null, serializer));
       throw e;
     }
     reservations.forEach((key, reservation) ->
-        entries.complete(names.get(key), reservation, read.get(key), serializer));
+        entries.complete(missing.get(key), reservation, read.get(key), serializer));
     found.putAll(read);
     return found;
   }
 
-  private Map<Object, NearEntries.Reservation> reserveAll(Map<Object, Object> names, long generation) {
-    Map<Object, NearEntries.Reservation> reservations = new HashMap<>(names.size() * 2);
+  private Map<Object, NearEntries.Reservation> reserveAll(Map<Object, Object> slots, long generation) {
+    Map<Object, NearEntries.Reservation> reservations = new HashMap<>(slots.size() * 2);
     if (generation >= 0) {
-      names.forEach((key, name) -> reservations.put(key, entries.reserve(name, generation)));
+      slots.forEach((key, slot) -> reservations.put(key, entries.reserve(slot, generation)));
     }
     return reservations;
   }
 
   @Override
   public CompletionStage<StoreEntry> getAsync(Object key, Executor executor) {
-    Object name = entries.slotOf(key);
-    if (name == null) {
+    Object slot = entries.slotOf(key);
+    if (slot == null) {
       return remote.getAsync(key, executor);
     }
     long generation = channel.generation();
-    LocalCopy copy = entries.copy(name, generation);
+    LocalCopy copy = entries.copy(slot, generation);
     if (copy != null) {
       counters.hit();
       return CompletableFuture.completedFuture(copy.toEntry(serializer));
@@ -162,9 +163,9 @@ public final class NearStore implements Store {
     if (generation < 0) {
       return remote.getAsync(key, executor);
     }
-    NearEntries.Reservation reservation = entries.reserve(name, generation);
+    NearEntries.Reservation reservation = entries.reserve(slot, generation);
     return remote.getAsync(key, executor).whenComplete((read, failure) ->
-        entries.complete(name, reservation, failure == null ? read : null, serializer));
+        entries.complete(slot, reservation, failure == null ? read : null, serializer));
   }
 
   @Override
@@ -184,14 +185,14 @@ public final class NearStore implements Store {
 
   @Override
   public CompletionStage<StoreEntry> putAsync(Object key, Object value, long expiresAt, Executor executor) {
-    Object name = entries.slotOf(key);
-    return remote.putAsync(key, value, expiresAt, executor).whenComplete((written, failure) -> entries.forget(name));
+    Object slot = entries.slotOf(key);
+    return remote.putAsync(key, value, expiresAt, executor).whenComplete((written, failure) -> entries.forget(slot));
   }
 
   @Override
   public CompletionStage<StoreEntry> removeAsync(Object key, Executor executor) {
-    Object name = entries.slotOf(key);
-    return remote.removeAsync(key, executor).whenComplete((removed, failure) -> entries.forget(name));
+    Object slot = entries.slotOf(key);
+    return remote.removeAsync(key, executor).whenComplete((removed, failure) -> entries.forget(slot));
   }
 
   @Override
@@ -234,11 +235,11 @@ public final class NearStore implements Store {
 
   /** Runs a write of the key, then forgets the key whatever the outcome (a failed write may have landed). */
   private <T> T forgetting(Object key, Supplier<T> write) {
-    Object name = entries.slotOf(key);
+    Object slot = entries.slotOf(key);
     try {
       return write.get();
     } finally {
-      entries.forget(name);
+      entries.forget(slot);
     }
   }
 

@@ -58,6 +58,15 @@ class NearCacheConfigTest {
   }
 
   @Test
+  void aHeartbeatInACachesOwnSection_failsNamingTheBackendsSection() {
+    var failure = fixture.failure(redis("{}") + "  caches:\n    hot: { near_cache: { heartbeat: 200ms } }\n");
+
+    assertThat(failure).hasMessageContaining("cache.caches.hot.near_cache.heartbeat")
+        .hasMessageContaining("backend's invalidation connection")
+        .hasMessageContaining("set it under the backend's near_cache");
+  }
+
+  @Test
   void onAMemoryBackend_failsNamingTheKeyAndTheFix() {
     var failure = fixture.failure("cache:\n  backends:\n    - name: local\n      type: memory\n      near_cache: {}\n");
 

@@ -116,14 +116,7 @@ final class ClusterTracking implements NearTracking {
           + e.getMessage() + ". Fix: use Redis 6.2 or later and allow the CLIENT command to this user, or remove"
           + " near_cache"), e);
     }
-    connection.addListener(message -> {
-      List<?> names = Invalidations.names(message);
-      if (names == null) {
-        generations.renew();
-      } else if (names != Invalidations.NOT_AN_INVALIDATION) {
-        generations.invalidate(names);
-      }
-    });
+    connection.addListener(message -> Invalidations.deliver(message, generations));
     client.addListener(new RedisConnectionStateListener() {
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {

@@ -144,17 +144,20 @@ final class RedisBackend implements StoreBackend {
     if (near == null) {
       return new RedisStore(this, keys, shared);
     }
-    NearTracking tracking = tracking(near);
+    NearTracking tracking = tracking();
     return new NearStore(new RedisStore(this, keys, tracking.calls()), serializer,
         new NearEntries(keys, near, context.nearCounters()), tracking.channel(), context.nearCounters());
   }
 
-  private synchronized NearTracking tracking(NearCacheSettings near) {
+  /** The invalidation connection(s) of every near cache of this backend, at the backend's heartbeat. */
+  private synchronized NearTracking tracking() {
     if (tracking == null) {
       String prefix = settings.keyPrefix() == null ? RemoteKeys.DEFAULT_PREFIX : settings.keyPrefix();
+      Duration heartbeat = settings.nearCache() == null
+          ? NearCacheSettings.DEFAULT_HEARTBEAT : settings.nearCache().heartbeat();
       tracking = link.isCluster()
-          ? ClusterTracking.open(link, shared, uri, resources, options, prefix, near.heartbeat(), failures)
-          : TrackingLink.open(uri, resources, options, near.heartbeat(), failures);
+          ? ClusterTracking.open(link, shared, uri, resources, options, prefix, heartbeat, failures)
+          : TrackingLink.open(uri, resources, options, heartbeat, failures);
     }
     return tracking;
   }

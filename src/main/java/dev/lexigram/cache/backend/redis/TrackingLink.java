@@ -10,12 +10,10 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The connection of a Redis backend's near caches, with server-assisted client-side caching on
@@ -97,7 +95,7 @@ final class TrackingLink implements NearTracking {
   }
 
   private void start() {
-    connection.addListener(this::onPush);
+    connection.addListener(message -> Invalidations.deliver(message, generations));
     client.addListener(new RedisConnectionStateListener() {
       @Override
       public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
@@ -109,7 +107,7 @@ final class TrackingLink implements NearTracking {
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
         if (handler == connection) {
-          distrust();
+          generations.distrust();
         }
       }
     });
@@ -128,22 +126,6 @@ final class TrackingLink implements NearTracking {
     return generations;
   }
 
-  private void onPush(PushMessage message) {
-    List<?> names = Invalidations.names(message);
-    if (names == Invalidations.NOT_AN_INVALIDATION) {
-      return;
-    }
-    if (names == null) {
-      generations.renew(); // FLUSHALL / FLUSHDB: every key changed
-    } else {
-      generations.invalidate(names);
-    }
-  }
-
-  private void distrust() {
-    generations.distrust();
-  }
-
   /** Asks whether tracking is on; trusts, or turns it on again, by the answer. */
   private void check() {
     Heartbeat beating = heartbeat;
@@ -156,17 +138,17 @@ final class TrackingLink implements NearTracking {
       calls.async().clientInfo().whenComplete((info, failure) -> {
         beating.answered();
         if (failure != null) {
-          distrust();
+          generations.distrust();
         } else if (Invalidations.tracks(info)) {
           generations.trustSince(captured);
         } else {
-          distrust();
+          generations.distrust();
           enable();
         }
       });
     } catch (RuntimeException e) {
       beating.answered();
-      distrust();
+      generations.distrust();
     }
   }
 
@@ -189,7 +171,7 @@ final class TrackingLink implements NearTracking {
     if (beating != null) {
       beating.close();
     }
-    distrust();
+    generations.distrust();
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
