@@ -1,5 +1,7 @@
 package dev.lexigram.cache;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import javax.cache.CacheManager;
@@ -86,5 +88,5 @@ public interface LexigramCacheManager extends CacheManager {
    * Returns where this manager's status page is served ({@code cache.service.admin}), or empty
    * when it is off.
    */
-  java.util.Optional<java.net.URI> adminPage();
+  Optional<URI> adminPage();
 }

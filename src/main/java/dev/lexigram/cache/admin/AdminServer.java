@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.Executors;
@@ -72,6 +73,13 @@ public final class AdminServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      answer(exchange);
+    }
+  }
+
+  /** Answers the request; a page that fails to render is a 500 naming why (sent before the exchange closes). */
+  private void answer(HttpExchange exchange) throws IOException {
+    try {
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
         reply(exchange, 405, "text/plain", "read-only: GET only");
         return;
@@ -101,7 +109,7 @@ public final class AdminServer implements AutoCloseable {
     if (offered == null && query != null) {
       for (String part : query.split("&")) {
         if (part.startsWith("token=")) {
-          offered = java.net.URLDecoder.decode(part.substring(6), StandardCharsets.UTF_8);
+          offered = URLDecoder.decode(part.substring(6), StandardCharsets.UTF_8);
         }
       }
     }

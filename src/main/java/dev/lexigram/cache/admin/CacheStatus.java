@@ -14,6 +14,11 @@ public record CacheStatus(String name, String backend, boolean statistics, long 
 
   /** Hits over gets, or NaN before the first get. */
   public double hitRatio() {
+    return ratio(hits, misses);
+  }
+
+  /** Hits over hits plus misses, or NaN when there were none. */
+  static double ratio(long hits, long misses) {
     long gets = hits + misses;
     return gets == 0 ? Double.NaN : (double) hits / gets;
   }

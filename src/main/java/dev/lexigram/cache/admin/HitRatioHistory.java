@@ -22,11 +22,14 @@ final class HitRatioHistory {
   synchronized void sample(List<CacheStatus> caches) {
     for (CacheStatus cache : caches) {
       Totals before = previous.getOrDefault(cache.name(), new Totals(0, 0));
+      if (cache.hits() < before.hits() || cache.misses() < before.misses()) {
+        before = new Totals(0, 0); // the counts started again (cleared, or the cache made anew): all is new
+      }
       long hits = cache.hits() - before.hits();
       long misses = cache.misses() - before.misses();
       previous.put(cache.name(), new Totals(cache.hits(), cache.misses()));
       Deque<Double> series = ratios.computeIfAbsent(cache.name(), name -> new ArrayDeque<>());
-      series.addLast(hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses));
+      series.addLast(CacheStatus.ratio(hits, misses));
       while (series.size() > SAMPLES) {
         series.removeFirst();
       }

@@ -1,6 +1,6 @@
 package dev.lexigram.cache.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -64,11 +64,11 @@ final class Printer {
     }
   }
 
-  static String toJson(Object value) {
+  /** The value as JSON; a value Jackson cannot write, as its text. */
+  private static String toJson(Object value) {
     try {
-      JsonNode tree = JSON.valueToTree(value);
-      return JSON.writeValueAsString(tree);
-    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       return JSON.valueToTree(String.valueOf(value)).toString();
     }
   }

@@ -6,6 +6,7 @@ import dev.lexigram.cache.SemanticHit;
 import dev.lexigram.cache.SemanticRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.cache.CacheManager;
@@ -43,7 +44,7 @@ final class SemanticCommand {
       if (cli.printer().json()) {
         Map<String, Object> asJson = new LinkedHashMap<>();
         asJson.put("answer", found.answer());
-        asJson.put("tier", found.tier().name().toLowerCase(java.util.Locale.ROOT));
+        asJson.put("tier", found.tier().name().toLowerCase(Locale.ROOT));
         asJson.put("similarity", found.similarity());
         asJson.put("storedPrompt", found.storedPrompt());
         cli.printer().value(asJson);

@@ -36,9 +36,13 @@ public record AdminSettings(boolean enabled, String bind, int port, String token
     return new AdminSettings(false, "127.0.0.1", DEFAULT_PORT, null);
   }
 
-  /** Whether {@code bind} is a loopback address ({@code 127.x}, {@code ::1}, {@code localhost}). */
+  /**
+   * Whether {@code bind} is this machine by name or address ({@code 127.x.y.z}, {@code ::1},
+   * {@code localhost}), as {@link HostPort#isLoopback} decides it for every address of the config.
+   */
   public boolean bindsLoopback() {
-    return bind.equals("localhost") || bind.startsWith("127.") || bind.equals("::1") || bind.equals("[::1]");
+    String host = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+    return new HostPort(host, -1).isLoopback();
   }
 
   /** Masks the token. */

@@ -185,8 +185,7 @@ final class CacheFactory {
   }
 
   Set<String> declaredCacheNames() {
-    Set<String> names = new LinkedHashSet<>();
-    settings.backends().forEach(backend -> names.add(backend.name()));
+    Set<String> names = new LinkedHashSet<>(backendNames());
     names.addAll(settings.caches().keySet());
     return Collections.unmodifiableSet(names);
   }
@@ -299,8 +298,11 @@ final class CacheFactory {
     return "cache.backends[" + settings.backends().indexOf(backend) + "] (name: " + backend.name() + ")";
   }
 
-  private List<String> backendNames() {
-    return settings.backends().stream().map(BackendSettings::name).toList();
+  /** The declared backends' names, in declaration order. */
+  Set<String> backendNames() {
+    Set<String> names = new LinkedHashSet<>();
+    settings.backends().forEach(backend -> names.add(backend.name()));
+    return Collections.unmodifiableSet(names);
   }
 
   /** Declared per-cache switches apply unless the caller's configuration turned them on itself. */

@@ -62,7 +62,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   private final ConcurrentMap<String, CacheProxy<?, ?>> caches = new ConcurrentHashMap<>();
   private final Runnable onClose;
   private final SemanticCaches semantic;
-  private final java.util.Set<String> measuredSemantic = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> measuredSemantic = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   private final AdminServer admin; // null when cache.service.admin is off
 
@@ -157,9 +157,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
 
   @Override
   public Set<String> backendNames() {
-    Set<String> names = new java.util.LinkedHashSet<>();
-    factory.settings().backends().forEach(backend -> names.add(backend.name()));
-    return java.util.Collections.unmodifiableSet(names);
+    return factory.backendNames();
   }
 
   @Override
@@ -168,7 +166,7 @@ public final class CacheManagerImpl implements LexigramCacheManager {
     Objects.requireNonNull(name, "name");
     if (factory.settings().backend(name).isEmpty()) {
       throw new IllegalArgumentException("No backend named '" + name + "' in " + configurationSource()
-          + "; declared backends: " + factory.settings().backends().stream().map(b -> b.name()).toList());
+          + "; declared backends: " + factory.backendNames());
     }
     Cache<String, Object> cache = getCache(name);
     @SuppressWarnings("unchecked")

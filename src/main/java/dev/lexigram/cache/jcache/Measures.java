@@ -11,6 +11,7 @@ import dev.lexigram.cache.metrics.Instruments.Type;
 import dev.lexigram.cache.near.NearCounters;
 import dev.lexigram.cache.stampede.Stampede;
 import dev.lexigram.cache.tag.TagVersions;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -123,7 +124,7 @@ final class Measures {
   }
 
   private static Map<String, String> with(Map<String, String> tags, String key, String value) {
-    java.util.HashMap<String, String> all = new java.util.HashMap<>(tags);
+    HashMap<String, String> all = new HashMap<>(tags);
     all.put(key, value);
     return all;
   }

@@ -18,10 +18,6 @@ public final class BackendLocks implements AutoCloseable {
   private final Set<HeldLease> renewed = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  /**
-   * @param store the backend's lock store
-   * @param renewals the scheduler renewals run on; shared, not closed by this
-   */
   private final LockCounters counters = new LockCounters();
 
   /** Returns what this backend's locks counted in this process. */
@@ -29,6 +25,10 @@ public final class BackendLocks implements AutoCloseable {
     return counters;
   }
 
+  /**
+   * @param store the backend's lock store
+   * @param renewals the scheduler renewals run on; shared, not closed by this
+   */
   public BackendLocks(LockStore store, ScheduledExecutorService renewals) {
     this.store = Objects.requireNonNull(store);
     this.renewals = Objects.requireNonNull(renewals);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ final class HeldLease implements LockLease {
   private final String owner;
   private final long token;
   private volatile ScheduledFuture<?> renewal;
+  private final AtomicBoolean released = new AtomicBoolean();
 
   HeldLease(BackendLocks locks, String name, String owner, long token) {
     this.locks = locks;
@@ -37,8 +39,6 @@ final class HeldLease implements LockLease {
   public String name() {
     return name;
   }
-
-  private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
   @Override
   public long fencingToken() {

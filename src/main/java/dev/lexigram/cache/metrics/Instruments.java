@@ -1,6 +1,7 @@
 package dev.lexigram.cache.metrics;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,15 +39,43 @@ public final class Instruments {
     }
   }
 
-  private final List<Instrument> registered = new ArrayList<>();
+  /** Where an instrument reads its value: the source of its latest registration. */
+  private static final class Source implements DoubleSupplier {
+    volatile DoubleSupplier current;
+
+    Source(DoubleSupplier current) {
+      this.current = current;
+    }
+
+    @Override
+    public double getAsDouble() {
+      return current.getAsDouble();
+    }
+  }
+
+  private record Key(String name, Map<String, String> tags) {}
+
+  private final Map<Key, Instrument> registered = new LinkedHashMap<>();
   private final List<Consumer<Instrument>> readers = new ArrayList<>();
 
-  /** Registers an instrument and tells every reader of it. */
+  /**
+   * Registers an instrument and tells every reader of it. Registering a name and tags again (a
+   * cache made anew under its name) points the instrument readers already have at the new value,
+   * so they follow the new cache and no longer hold the old one.
+   */
   public void register(String name, Map<String, String> tags, Type type, String description, DoubleSupplier value) {
-    Instrument instrument = new Instrument(name, tags, type, description, value);
+    Objects.requireNonNull(value, "value");
+    Key key = new Key(name, Map.copyOf(tags));
+    Instrument instrument;
     List<Consumer<Instrument>> told;
     synchronized (this) {
-      registered.add(instrument);
+      Instrument known = registered.get(key);
+      if (known != null) {
+        ((Source) known.value()).current = value;
+        return;
+      }
+      instrument = new Instrument(name, tags, type, description, new Source(value));
+      registered.put(key, instrument);
       told = List.copyOf(readers);
     }
     told.forEach(reader -> reader.accept(instrument));
@@ -56,7 +85,7 @@ public final class Instruments {
   public void read(Consumer<Instrument> reader) {
     List<Instrument> sofar;
     synchronized (this) {
-      sofar = List.copyOf(registered);
+      sofar = List.copyOf(registered.values());
       readers.add(reader);
     }
     sofar.forEach(reader);
@@ -64,6 +93,6 @@ public final class Instruments {
 
   /** Returns the instruments registered so far. */
   public synchronized List<Instrument> list() {
-    return List.copyOf(registered);
+    return List.copyOf(registered.values());
   }
 }

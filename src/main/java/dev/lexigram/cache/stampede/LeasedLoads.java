@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -51,19 +52,19 @@ public final class LeasedLoads {
   private final boolean failOnTimeout;
   private final Predicate<StoreEntry> stale;
 
-  /**
-   * @param store the cache's store, shared with other processes
-   * @param clock the cache's clock, which entry expiry instants are compared with
-   * @param protection the limits: {@code max_wait}, {@code lock_ttl}, {@code on_timeout}
-   * @param stale whether an entry that has not expired is gone all the same (its tags were invalidated)
-   */
-  private final java.util.concurrent.atomic.LongAdder waited = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder waited = new LongAdder();
 
   /** Returns how many loads found the value another process's lease holder stored (a load each saved). */
   public long savedByOtherProcesses() {
     return waited.sum();
   }
 
+  /**
+   * @param store the cache's store, shared with other processes
+   * @param clock the cache's clock, which entry expiry instants are compared with
+   * @param protection the limits: {@code max_wait}, {@code lock_ttl}, {@code on_timeout}
+   * @param stale whether an entry that has not expired is gone all the same (its tags were invalidated)
+   */
   public LeasedLoads(Store store, Clock clock, ProtectionSettings protection, Predicate<StoreEntry> stale) {
     this.stale = stale;
     this.store = store;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.cache.integration.CacheLoaderException;
@@ -47,18 +48,18 @@ public final class SingleFlight<K, V> {
   private final boolean failOnTimeout;
   private final UnaryOperator<V> share;
 
-  /**
-   * @param protection {@code max_wait}, the longest a caller waits for another's load, and
-   *     {@code on_timeout}, whether it then loads by itself or fails
-   * @param share what a waiter receives of the loaded value (a copy, or the value itself)
-   */
-  private final java.util.concurrent.atomic.LongAdder waits = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder waits = new LongAdder();
 
   /** Returns how many callers waited for another caller's load of the same key (a load each saved). */
   public long waits() {
     return waits.sum();
   }
 
+  /**
+   * @param protection {@code max_wait}, the longest a caller waits for another's load, and
+   *     {@code on_timeout}, whether it then loads by itself or fails
+   * @param share what a waiter receives of the loaded value (a copy, or the value itself)
+   */
   public SingleFlight(ProtectionSettings protection, UnaryOperator<V> share) {
     this.maxWait = protection.maxWait();
     this.failOnTimeout = protection.onTimeout() == ProtectionSettings.OnTimeout.FAIL;

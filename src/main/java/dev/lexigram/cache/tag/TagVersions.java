@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tag versions of one backend as this process sees them: the {@link TagStore}'s, each kept
@@ -65,7 +66,7 @@ public final class TagVersions {
    * one comparison until the next invalidation.
    */
   private volatile long epoch = EPOCHS.incrementAndGet();
-  private final java.util.concurrent.atomic.LongAdder invalidations = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder invalidations = new LongAdder();
 
   /** Returns how many tags this process invalidated on the backend. */
   public long invalidations() {

@@ -25,6 +25,17 @@ class AdminConfigTest {
   }
 
   @Test
+  void aHostNameThatOnlyStartsLikeLoopback_needsAToken() {
+    var failure = new ConfigFixture(dir).failure("cache:\n  service:\n    admin: { enabled: true, bind: 127.attacker.example }\n");
+
+    assertThat(failure).hasMessageContaining("cache.service.admin.token").hasMessageContaining("127.attacker.example");
+    for (String loopback : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]",
+        "0:0:0:0:0:0:0:1"}) {
+      assertThat(new AdminSettings(true, loopback, AdminSettings.DEFAULT_PORT, null).bindsLoopback()).as(loopback).isTrue();
+    }
+  }
+
+  @Test
   void aToken_isNeverShown() {
     AdminSettings admin = new ConfigFixture(dir).load("cache:\n  service:\n    admin: { enabled: true, bind: 0.0.0.0,"
         + " token: \"correct-horse-battery-staple\" }\n").service().admin();
