@@ -1,6 +1,8 @@
 package dev.lexigram.cache;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +28,12 @@ public interface LexigramCacheManager extends CacheManager {
 
   /** Returns the names of the backends the configuration declares, in file order. Never null. */
   Set<String> backendNames();
+
+  /**
+   * Probes every declared backend ({@link CacheBackend#health}), in file order: each one's round
+   * trip, or why it failed, including a backend that could not be opened at all.
+   */
+  Map<String, Result<Duration>> health();
 
   /**
    * Returns the extension view of a backend the configuration declares: string keys, the

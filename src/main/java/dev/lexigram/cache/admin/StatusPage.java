@@ -2,10 +2,7 @@ package dev.lexigram.cache.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lexigram.cache.LexigramCacheManager;
-import dev.lexigram.cache.Result;
 import dev.lexigram.cache.metrics.Instruments.Instrument;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,20 +33,10 @@ final class StatusPage {
   private record BackendHealth(String name, boolean up, String detail) {}
 
   private List<BackendHealth> backends() {
-    LexigramCacheManager manager = source.manager();
     List<BackendHealth> backends = new ArrayList<>();
-    for (String name : manager.backendNames()) {
-      Result<Duration> health;
-      try {
-        health = manager.backend(name).health();
-      } catch (RuntimeException e) { // a backend that cannot even be opened
-        backends.add(new BackendHealth(name, false, e.getMessage()));
-        continue;
-      }
-      backends.add(health.isOk()
-          ? new BackendHealth(name, true, String.format(Locale.ROOT, "%.2f ms", health.unwrap().toNanos() / 1e6))
-          : new BackendHealth(name, false, health.error().kind() + ": " + health.error().message()));
-    }
+    source.manager().health().forEach((name, health) -> backends.add(health.isOk()
+        ? new BackendHealth(name, true, String.format(Locale.ROOT, "%.2f ms", health.unwrap().toNanos() / 1e6))
+        : new BackendHealth(name, false, health.error().kind() + ": " + health.error().message())));
     return backends;
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -115,11 +116,12 @@ public final class LexigramCli implements Callable<Integer> {
       List<List<String>> rows = new ArrayList<>();
       List<Map<String, Object>> asJson = new ArrayList<>();
       boolean allUp = true;
-      for (String name : lexigram.backendNames()) {
-        Result<Duration> health = lexigram.backend(name).health();
+      for (Map.Entry<String, Result<Duration>> probe : lexigram.health().entrySet()) {
+        String name = probe.getKey();
+        Result<Duration> health = probe.getValue();
         allUp &= health.isOk();
         String status = health.isOk() ? "up" : "down: " + health.error().kind();
-        String roundTrip = health.isOk() ? String.format("%.2f ms", health.unwrap().toNanos() / 1e6) : "-";
+        String roundTrip = health.isOk() ? String.format(Locale.ROOT, "%.2f ms", health.unwrap().toNanos() / 1e6) : "-";
         rows.add(List.of(name, status, roundTrip));
         Map<String, Object> backend = new LinkedHashMap<>();
         backend.put("name", name);

@@ -24,11 +24,14 @@ import dev.lexigram.cache.serial.WrittenTypes;
 import dev.lexigram.cache.tag.Tags;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -158,6 +161,15 @@ public final class CacheManagerImpl implements LexigramCacheManager {
   @Override
   public Set<String> backendNames() {
     return factory.backendNames();
+  }
+
+  @Override
+  public Map<String, Result<Duration>> health() {
+    Map<String, Result<Duration>> probes = new LinkedHashMap<>();
+    for (String name : backendNames()) {
+      probes.put(name, Outcomes.capture(() -> backend(name)).flatMap(CacheBackend::health));
+    }
+    return probes;
   }
 
   @Override

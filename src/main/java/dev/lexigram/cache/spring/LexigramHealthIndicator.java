@@ -27,8 +27,9 @@ public final class LexigramHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     boolean up = true;
     Map<String, Object> backends = new LinkedHashMap<>();
-    for (String name : manager.backendNames()) {
-      Result<Duration> probe = manager.backend(name).health();
+    for (Map.Entry<String, Result<Duration>> health : manager.health().entrySet()) {
+      String name = health.getKey();
+      Result<Duration> probe = health.getValue();
       Map<String, Object> detail = new LinkedHashMap<>();
       CacheError error = probe.error();
       if (error == null) {

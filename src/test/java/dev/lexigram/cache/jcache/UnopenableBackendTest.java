@@ -3,7 +3,9 @@ package dev.lexigram.cache.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lexigram.cache.LexigramCacheManager;
 import dev.lexigram.cache.LexigramConfiguration;
+import dev.lexigram.cache.Result;
 import dev.lexigram.cache.config.ConfigLoader;
 import dev.lexigram.cache.config.LexigramSettings;
 import dev.lexigram.cache.testing.CacheFixture;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import javax.cache.CacheException;
@@ -69,6 +72,19 @@ class UnopenableBackendTest {
           .hasMessageContaining("cache.caches.books.backend")
           .hasMessageContaining("[local, shared]")
           .hasMessageContaining("lexigram-cache.yaml");
+    }
+  }
+
+  @Test
+  void health_reportsABackendThatCannotBeOpened_besideTheOthers_withoutThrowing() throws IOException {
+    try (CacheFixture fixture = new CacheFixture(settings(yaml(closedPort())))) {
+      Map<String, Result<Duration>> health = fixture.manager().unwrap(LexigramCacheManager.class).health();
+
+      assertThat(health).containsOnlyKeys("local", "shared");
+      assertThat(health.keySet()).containsExactly("local", "shared");
+      assertThat(health.get("local").isOk()).isTrue();
+      assertThat(health.get("shared").isOk()).isFalse();
+      assertThat(health.get("shared").error().message()).contains("shared");
     }
   }
 
