@@ -31,17 +31,6 @@ public final class BreakingStore implements Store {
     this.breaker = breaker;
   }
 
-  private <T> T call(String operation, Supplier<T> work) {
-    return breaker.call(operation, work);
-  }
-
-  private void run(String operation, Runnable work) {
-    call(operation, () -> {
-      work.run();
-      return null;
-    });
-  }
-
   private <T> CompletionStage<T> callAsync(String operation, Supplier<CompletionStage<T>> work) {
     long ticket = breaker.pass();
     if (ticket == CircuitBreaker.REFUSED) {
@@ -60,17 +49,17 @@ public final class BreakingStore implements Store {
 
   @Override
   public StoreEntry get(Object key) {
-    return call("get", () -> delegate.get(key));
+    return breaker.call("get", () -> delegate.get(key));
   }
 
   @Override
   public <R> R read(Object key, EntryReader<R> reader) {
-    return call("get", () -> delegate.read(key, reader));
+    return breaker.call("get", () -> delegate.read(key, reader));
   }
 
   @Override
   public KeyLease tryLease(Object key, long ttlMillis) {
-    return call("lease", () -> delegate.tryLease(key, ttlMillis));
+    return breaker.call("lease", () -> delegate.tryLease(key, ttlMillis));
   }
 
   @Override
@@ -80,7 +69,7 @@ public final class BreakingStore implements Store {
 
   @Override
   public Map<Object, StoreEntry> getAll(Collection<?> keys) {
-    return call("getAll", () -> delegate.getAll(keys));
+    return breaker.call("getAll", () -> delegate.getAll(keys));
   }
 
   @Override
@@ -105,47 +94,47 @@ public final class BreakingStore implements Store {
 
   @Override
   public StoreEntry put(Object key, Object value, long expiresAt, EntryMeta meta) {
-    return call("put", () -> delegate.put(key, value, expiresAt, meta));
+    return breaker.call("put", () -> delegate.put(key, value, expiresAt, meta));
   }
 
   @Override
   public void putAll(Map<?, StoreWrite> writes) {
-    run("putAll", () -> delegate.putAll(writes));
+    breaker.run("putAll", () -> delegate.putAll(writes));
   }
 
   @Override
   public boolean compareAndSet(Object key, StoreEntry expected, Object newValue, long expiresAt, EntryMeta meta) {
-    return call("compare-and-set", () -> delegate.compareAndSet(key, expected, newValue, expiresAt, meta));
+    return breaker.call("compare-and-set", () -> delegate.compareAndSet(key, expected, newValue, expiresAt, meta));
   }
 
   @Override
   public boolean touch(Object key, StoreEntry expected, long expiresAt) {
-    return call("touch", () -> delegate.touch(key, expected, expiresAt));
+    return breaker.call("touch", () -> delegate.touch(key, expected, expiresAt));
   }
 
   @Override
   public StoreEntry remove(Object key) {
-    return call("remove", () -> delegate.remove(key));
+    return breaker.call("remove", () -> delegate.remove(key));
   }
 
   @Override
   public void removeAll(Collection<?> keys) {
-    run("removeAll", () -> delegate.removeAll(keys));
+    breaker.run("removeAll", () -> delegate.removeAll(keys));
   }
 
   @Override
   public Iterator<Object> keys() {
-    return call("keys", delegate::keys);
+    return breaker.call("keys", delegate::keys);
   }
 
   @Override
   public Iterator<Object> keys(Glob glob) {
-    return call("keys", () -> delegate.keys(glob));
+    return breaker.call("keys", () -> delegate.keys(glob));
   }
 
   @Override
   public void clear() {
-    run("clear", delegate::clear);
+    breaker.run("clear", delegate::clear);
   }
 
   @Override

@@ -31,9 +31,6 @@ public final class BreakingTags implements TagStore {
 
   @Override
   public void invalidate(Collection<String> tags) {
-    breaker.call("invalidate tags", () -> {
-      delegate.invalidate(tags);
-      return null;
-    });
+    breaker.run("invalidate tags", () -> delegate.invalidate(tags));
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * One backend's circuit: closed (calls pass, consecutive connection failures are counted), open
@@ -121,7 +122,7 @@ public final class CircuitBreaker {
    * Runs one call to the server through the breaker: refused at once (kind CONNECTION) while it
    * is open, else run and its outcome recorded.
    */
-  <T> T call(String operation, java.util.function.Supplier<T> work) {
+  <T> T call(String operation, Supplier<T> work) {
     long ticket = pass();
     if (ticket == REFUSED) {
       throw rejection(operation);
@@ -135,6 +136,14 @@ public final class CircuitBreaker {
     }
     record(ticket, null);
     return result;
+  }
+
+  /** As {@link #call}, for work without a result. */
+  void run(String operation, Runnable work) {
+    call(operation, () -> {
+      work.run();
+      return null;
+    });
   }
 
   /** The client reconnected: if open, the next call probes at once. */
